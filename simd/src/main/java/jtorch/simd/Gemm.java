@@ -1,0 +1,164 @@
+package jtorch.simd;
+
+/**
+ * General matrix multiply, BLAS-style: {@code C = alpha * op(A) * op(B) + beta * C} on row-major arrays with
+ * offsets and leading dimensions, in float ({@code sgemm}) and double ({@code dgemm}).
+ *
+ * <p>{@code op(A)} is {@code m x k} and {@code op(B)} is {@code k x n}. With {@code transA} A is stored
+ * {@code k x m} (so {@code lda >= m}), otherwise {@code m x k} ({@code lda >= k}); likewise B. {@code ldc >= n}.
+ * As in BLAS, {@code beta == 0} means C is only written, so NaN or garbage in C does not propagate. Elements of
+ * C outside the {@code m x n} submatrix are never touched.
+ *
+ * <p>{@link #sgemm} and {@link #dgemm} split the work over {@link Parallel}; the {@code *Serial} variants run on
+ * the calling thread, for callers that already parallelize at a higher level. The implementation (Vector API or
+ * the scalar twin) is chosen once per JVM by {@link Simd}.
+ */
+public final class Gemm {
+    private static final SgemmKernel SGEMM = Simd.choose(SgemmKernel.class, "VectorSgemm", ScalarGemm::new);
+    private static final DgemmKernel DGEMM = Simd.choose(DgemmKernel.class, "VectorDgemm", ScalarGemm::new);
+
+    /**
+     * Below this many multiply-adds a second thread costs more than it saves.
+     * PERF: measured with GemmBenchmark-style loops on this 2-core CPU; see GemmSplit.
+     */
+    private static final long PARALLEL_MIN_WORK = 64L * 64 * 64;
+
+    private Gemm() {}
+
+    /**
+     * {@code C = alpha * op(A) * op(B) + beta * C} in float, on up to {@link Parallel#getNumThreads()} threads.
+     *
+     * @param transA whether A is stored transposed ({@code k x m})
+     * @param transB whether B is stored transposed ({@code n x k})
+     * @param m rows of op(A) and C
+     * @param n columns of op(B) and C
+     * @param k columns of op(A), rows of op(B)
+     * @param alpha scale of the product
+     * @param a A's elements; @param aOff index of A(0,0); @param lda row stride of A as stored
+     * @param b B's elements; @param bOff index of B(0,0); @param ldb row stride of B as stored
+     * @param beta scale of C's old value; 0 means C is not read
+     * @param c C's elements; @param cOff index of C(0,0); @param ldc row stride of C
+     * @throws IllegalArgumentException on negative sizes, too-small leading dimensions, negative offsets, or
+     *         arrays too short for the described matrices
+     */
+    public static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                             float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                             float beta, float[] c, int cOff, int ldc) {
+        checkS(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        if (degenerateS(m, n, k, alpha, beta, c, cOff, ldc)) {
+            return;
+        }
+        GemmSplit split = GemmSplit.of(m, n, k, PARALLEL_MIN_WORK);
+        if (split == null) {
+            SGEMM.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
+        Parallel.forRange(0, split.units(), 1, (u0, u1) -> {
+            int lo = split.start(u0);
+            int hi = split.start(u1);
+            if (split.overColumns()) {
+                int bAt = transB ? bOff + lo * ldb : bOff + lo;
+                SGEMM.sgemm(transA, transB, m, hi - lo, k, alpha, a, aOff, lda, b, bAt, ldb, beta, c, cOff + lo, ldc);
+            } else {
+                int aAt = transA ? aOff + lo : aOff + lo * lda;
+                SGEMM.sgemm(transA, transB, hi - lo, n, k, alpha, a, aAt, lda, b, bOff, ldb, beta,
+                        c, cOff + lo * ldc, ldc);
+            }
+        });
+    }
+
+    /** {@code C = alpha * op(A) * op(B) + beta * C} in double; arguments as {@link #sgemm}. */
+    public static void dgemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
+                             double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+                             double beta, double[] c, int cOff, int ldc) {
+        checkD(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        if (degenerateD(m, n, k, alpha, beta, c, cOff, ldc)) {
+            return;
+        }
+        GemmSplit split = GemmSplit.of(m, n, k, PARALLEL_MIN_WORK);
+        if (split == null) {
+            DGEMM.dgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+            return;
+        }
+        Parallel.forRange(0, split.units(), 1, (u0, u1) -> {
+            int lo = split.start(u0);
+            int hi = split.start(u1);
+            if (split.overColumns()) {
+                int bAt = transB ? bOff + lo * ldb : bOff + lo;
+                DGEMM.dgemm(transA, transB, m, hi - lo, k, alpha, a, aOff, lda, b, bAt, ldb, beta, c, cOff + lo, ldc);
+            } else {
+                int aAt = transA ? aOff + lo : aOff + lo * lda;
+                DGEMM.dgemm(transA, transB, hi - lo, n, k, alpha, a, aAt, lda, b, bOff, ldb, beta,
+                        c, cOff + lo * ldc, ldc);
+            }
+        });
+    }
+
+    /** As {@link #sgemm}, on the calling thread only. */
+    public static void sgemmSerial(boolean transA, boolean transB, int m, int n, int k, float alpha,
+                                   float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+                                   float beta, float[] c, int cOff, int ldc) {
+        checkS(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        if (degenerateS(m, n, k, alpha, beta, c, cOff, ldc)) {
+            return;
+        }
+        SGEMM.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    }
+
+    /** As {@link #dgemm}, on the calling thread only. */
+    public static void dgemmSerial(boolean transA, boolean transB, int m, int n, int k, double alpha,
+                                   double[] a, int aOff, int lda, double[] b, int bOff, int ldb,
+                                   double beta, double[] c, int cOff, int ldc) {
+        checkD(transA, transB, m, n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc);
+        if (degenerateD(m, n, k, alpha, beta, c, cOff, ldc)) {
+            return;
+        }
+        DGEMM.dgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
+    }
+
+    private static void checkS(boolean transA, boolean transB, int m, int n, int k, float[] a, int aOff, int lda,
+                               float[] b, int bOff, int ldb, float[] c, int cOff, int ldc) {
+        GemmChecks.check(transA, transB, m, n, k, a == null ? -1 : a.length, aOff, lda,
+                b == null ? -1 : b.length, bOff, ldb, c == null ? -1 : c.length, cOff, ldc);
+    }
+
+    private static void checkD(boolean transA, boolean transB, int m, int n, int k, double[] a, int aOff, int lda,
+                               double[] b, int bOff, int ldb, double[] c, int cOff, int ldc) {
+        GemmChecks.check(transA, transB, m, n, k, a == null ? -1 : a.length, aOff, lda,
+                b == null ? -1 : b.length, bOff, ldb, c == null ? -1 : c.length, cOff, ldc);
+    }
+
+    /** Handles empty C and a vanishing product ({@code k == 0} or {@code alpha == 0}): C = beta * C. */
+    private static boolean degenerateS(int m, int n, int k, float alpha, float beta, float[] c, int cOff, int ldc) {
+        if (m == 0 || n == 0) {
+            return true;
+        }
+        if (k != 0 && alpha != 0f) {
+            return false;
+        }
+        for (int i = 0; i < m; i++) {
+            int row = cOff + i * ldc;
+            for (int j = 0; j < n; j++) {
+                c[row + j] = beta == 0f ? 0f : beta * c[row + j];
+            }
+        }
+        return true;
+    }
+
+    private static boolean degenerateD(int m, int n, int k, double alpha, double beta, double[] c, int cOff,
+                                       int ldc) {
+        if (m == 0 || n == 0) {
+            return true;
+        }
+        if (k != 0 && alpha != 0d) {
+            return false;
+        }
+        for (int i = 0; i < m; i++) {
+            int row = cOff + i * ldc;
+            for (int j = 0; j < n; j++) {
+                c[row + j] = beta == 0d ? 0d : beta * c[row + j];
+            }
+        }
+        return true;
+    }
+}

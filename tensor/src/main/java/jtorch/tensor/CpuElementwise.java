@@ -1,0 +1,150 @@
+package jtorch.tensor;
+
+import jtorch.simd.BinaryOp;
+import jtorch.simd.CompareOp;
+import jtorch.simd.UnaryOp;
+
+/** Elementwise unary, binary, comparison and where on CPU storages. */
+final class CpuElementwise {
+    private CpuElementwise() {}
+
+    private static Object arr(NdArray x) {
+        return ((CpuStorage) x.storage()).array();
+    }
+
+    static void unary(UnaryOp op, NdArray x, NdArray out) {
+        Object xa = arr(x);
+        Object ya = arr(out);
+        DType t = x.dtype();
+        Strided.forEach(out.shape(), x.strides(), x.offset(), out.strides(), out.offset(), (o0, o1, n, s0, s1) -> {
+            switch (t) {
+                case FLOAT32 -> {
+                    float[] in = (float[]) xa;
+                    float[] y = (float[]) ya;
+                    for (int i = 0; i < n; i++) {
+                        y[o1 + i * s1] = (float) ScalarMath.unary(op, in[o0 + i * s0]);
+                    }
+                }
+                case FLOAT64 -> {
+                    double[] in = (double[]) xa;
+                    double[] y = (double[]) ya;
+                    for (int i = 0; i < n; i++) {
+                        y[o1 + i * s1] = ScalarMath.unary(op, in[o0 + i * s0]);
+                    }
+                }
+                case INT64 -> {
+                    long[] in = (long[]) xa;
+                    long[] y = (long[]) ya;
+                    for (int i = 0; i < n; i++) {
+                        y[o1 + i * s1] = ScalarMath.unary(op, in[o0 + i * s0]);
+                    }
+                }
+                case BOOL -> throw new IllegalArgumentException(
+                        "\"" + op.name().toLowerCase() + "\" not implemented for 'Bool'");
+            }
+        });
+    }
+
+    static void binary(BinaryOp op, NdArray a, NdArray b, NdArray out) {
+        Object aa = arr(a);
+        Object ba = arr(b);
+        Object ya = arr(out);
+        DType t = out.dtype();
+        Strided.forEach(out.shape(), a.strides(), a.offset(), b.strides(), b.offset(), out.strides(), out.offset(),
+                (o0, o1, o2, n, s0, s1, s2) -> {
+                    switch (t) {
+                        case FLOAT32 -> {
+                            float[] x = (float[]) aa;
+                            float[] z = (float[]) ba;
+                            float[] y = (float[]) ya;
+                            for (int i = 0; i < n; i++) {
+                                y[o2 + i * s2] = (float) ScalarMath.binary(op, x[o0 + i * s0], z[o1 + i * s1]);
+                            }
+                        }
+                        case FLOAT64 -> {
+                            double[] x = (double[]) aa;
+                            double[] z = (double[]) ba;
+                            double[] y = (double[]) ya;
+                            for (int i = 0; i < n; i++) {
+                                y[o2 + i * s2] = ScalarMath.binary(op, x[o0 + i * s0], z[o1 + i * s1]);
+                            }
+                        }
+                        case INT64 -> {
+                            long[] x = (long[]) aa;
+                            long[] z = (long[]) ba;
+                            long[] y = (long[]) ya;
+                            for (int i = 0; i < n; i++) {
+                                y[o2 + i * s2] = ScalarMath.binary(op, x[o0 + i * s0], z[o1 + i * s1]);
+                            }
+                        }
+                        case BOOL -> {
+                            boolean[] x = (boolean[]) aa;
+                            boolean[] z = (boolean[]) ba;
+                            boolean[] y = (boolean[]) ya;
+                            for (int i = 0; i < n; i++) {
+                                y[o2 + i * s2] = boolBinary(op, x[o0 + i * s0], z[o1 + i * s1]);
+                            }
+                        }
+                    }
+                });
+    }
+
+    /** Bool arithmetic as PyTorch: add is logical or, mul is logical and; others are errors. */
+    private static boolean boolBinary(BinaryOp op, boolean x, boolean z) {
+        return switch (op) {
+            case ADD, MAX -> x | z;
+            case MUL, MIN -> x & z;
+            default -> throw new IllegalArgumentException("\"" + op.name().toLowerCase() + "\" not implemented for 'Bool'");
+        };
+    }
+
+    static void compare(CompareOp op, NdArray a, NdArray b, NdArray out) {
+        Object aa = arr(a);
+        Object ba = arr(b);
+        boolean[] y = (boolean[]) arr(out);
+        DType t = a.dtype();
+        Strided.forEach(out.shape(), a.strides(), a.offset(), b.strides(), b.offset(), out.strides(), out.offset(),
+                (o0, o1, o2, n, s0, s1, s2) -> {
+                    switch (t) {
+                        case FLOAT32, FLOAT64, BOOL -> {
+                            for (int i = 0; i < n; i++) {
+                                y[o2 + i * s2] = ScalarMath.compare(op, CpuCopy.readDouble(t, aa, o0 + i * s0),
+                                        CpuCopy.readDouble(t, ba, o1 + i * s1));
+                            }
+                        }
+                        case INT64 -> {
+                            long[] x = (long[]) aa;
+                            long[] z = (long[]) ba;
+                            for (int i = 0; i < n; i++) {
+                                y[o2 + i * s2] = ScalarMath.compare(op, x[o0 + i * s0], z[o1 + i * s1]);
+                            }
+                        }
+                    }
+                });
+    }
+
+    static void where(NdArray cond, NdArray a, NdArray b, NdArray out) {
+        boolean[] c = (boolean[]) arr(cond);
+        // Two passes keep each pass a 3-operand walk: out = a where cond, then out = b where !cond.
+        Object aa = arr(a);
+        Object ba = arr(b);
+        Object ya = arr(out);
+        int[] outStrides = out.strides();
+        Strided.forEach(out.shape(), cond.strides(), cond.offset(), a.strides(), a.offset(), outStrides, out.offset(),
+                (o0, o1, o2, n, s0, s1, s2) -> {
+                    for (int i = 0; i < n; i++) {
+                        if (c[o0 + i * s0]) {
+                            System.arraycopy(aa, o1 + i * s1, ya, o2 + i * s2, 1);
+                        }
+                    }
+                });
+        Strided.forEach(out.shape(), cond.strides(), cond.offset(), b.strides(), b.offset(), outStrides, out.offset(),
+                (o0, o1, o2, n, s0, s1, s2) -> {
+                    for (int i = 0; i < n; i++) {
+                        if (!c[o0 + i * s0]) {
+                            System.arraycopy(ba, o1 + i * s1, ya, o2 + i * s2, 1);
+                        }
+                    }
+                });
+    }
+}
