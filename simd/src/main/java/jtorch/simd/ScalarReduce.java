@@ -210,9 +210,9 @@ class ScalarReduce implements ReduceKernels {
             for (int j = 0; j < cols; j++) {
                 s += Math.exp(x[xo + j] - m);
             }
-            double c = m + Math.log(s);
+            double lse = Math.log(s);
             for (int j = 0; j < cols; j++) {
-                y[yo + j] = (float) (x[xo + j] - c);
+                y[yo + j] = (float) (x[xo + j] - m - lse);
             }
         }
     }

@@ -93,18 +93,32 @@ public final class TensorFormatter {
             out.add(offset);
             return;
         }
-        int n = shape[dim];
-        for (int i = 0; i < n; i++) {
-            if (skipped(n, i)) {
-                continue;
-            }
+        for (int i : printedRows(shape[dim])) {
             collectPrinted(dim + 1, offset + i * strides[dim], out);
         }
     }
 
-    /** True when index {@code i} of a dim of size {@code n} falls in the elided middle. */
-    private boolean skipped(int n, int i) {
-        return summarize && n > 2 * EDGE_ITEMS && i >= EDGE_ITEMS && i < n - EDGE_ITEMS;
+    /** True when a dim of size {@code n} is printed as its first and last {@code EDGE_ITEMS} around "...". */
+    private boolean elides(int n) {
+        return summarize && n > 2 * EDGE_ITEMS;
+    }
+
+    /** The indices printed along a dim of size {@code n}: all of them, or the edges when {@link #elides}. */
+    private int[] printedRows(int n) {
+        if (!elides(n)) {
+            int[] all = new int[n];
+            for (int i = 0; i < n; i++) {
+                all[i] = i;
+            }
+            return all;
+        }
+        // PERF: jump over the middle rather than test every index: a summarized dim may be huge
+        int[] edges = new int[2 * EDGE_ITEMS];
+        for (int k = 0; k < EDGE_ITEMS; k++) {
+            edges[k] = k;
+            edges[EDGE_ITEMS + k] = n - EDGE_ITEMS + k;
+        }
+        return edges;
     }
 
     /** PyTorch's {@code _tensor_str_with_formatter}: the sub-tensor from {@code dim} on, at {@code offset}. */
@@ -117,15 +131,14 @@ public final class TensorFormatter {
             return vectorStr(dim, offset, indent);
         }
         int n = shape[dim];
+        boolean elided = elides(n);
+        int[] rows = printedRows(n);
         List<String> slices = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (skipped(n, i)) {
-                if (i == EDGE_ITEMS) {
-                    slices.add("...");
-                }
-                continue;
+        for (int k = 0; k < rows.length; k++) {
+            if (elided && k == EDGE_ITEMS) {
+                slices.add("...");
             }
-            slices.add(tensorStr(dim + 1, offset + i * strides[dim], indent + 1));
+            slices.add(tensorStr(dim + 1, offset + rows[k] * strides[dim], indent + 1));
         }
         // one blank line fewer than the rank of the slices: rows end with ",\n", matrices with ",\n\n"
         String separator = "," + "\n".repeat(rank - 1) + " ".repeat(indent + 1);
@@ -138,15 +151,14 @@ public final class TensorFormatter {
         // TORCH: floor((linewidth - indent) / element_length), at least 1; floorDiv as Python floors
         int perLine = Math.max(1, Math.floorDiv(LINE_WIDTH - indent, elementLength));
         int n = shape[dim];
+        boolean elided = elides(n);
+        int[] rows = printedRows(n);
         List<String> items = new ArrayList<>();
-        for (int i = 0; i < n; i++) {
-            if (skipped(n, i)) {
-                if (i == EDGE_ITEMS) {
-                    items.add(" ...");   // TORCH: joined by ", " this prints ",  ...,"
-                }
-                continue;
+        for (int k = 0; k < rows.length; k++) {
+            if (elided && k == EDGE_ITEMS) {
+                items.add(" ...");   // TORCH: joined by ", " this prints ",  ...,"
             }
-            items.add(elements.format(offset + i * strides[dim]));
+            items.add(elements.format(offset + rows[k] * strides[dim]));
         }
         List<String> lines = new ArrayList<>();
         for (int start = 0; start < items.size(); start += perLine) {

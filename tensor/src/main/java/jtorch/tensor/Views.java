@@ -14,7 +14,7 @@ final class Views {
         for (int s : shape) {
             numel *= s;
         }
-        if (numel == 0) {
+        if (numel == 0 || shape.length == 0) {   // nothing to keep: any strides address the same elements
             return Shape.contiguousStrides(newShape);
         }
         // Walk old dims from the back, grouping runs that are contiguous with each other ("chunks");

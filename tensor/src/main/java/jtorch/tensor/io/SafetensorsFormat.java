@@ -1,6 +1,7 @@
 package jtorch.tensor.io;
 
 import java.io.IOException;
+import java.lang.reflect.Array;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
@@ -15,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import jtorch.tensor.DType;
 import jtorch.tensor.NdArray;
 
@@ -106,10 +108,12 @@ public final class SafetensorsFormat {
         byte[] header = new SafetensorsHeader(entries, meta).toBytes();
 
         Path target = file.toAbsolutePath();
-        Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        // NOTE: not Files.createTempFile, which makes the file owner-only (0600) on POSIX; CREATE_NEW with a
+        // random name gives the usual umask permissions and still never clobbers another writer's file
+        Path tmp = target.resolveSibling("." + target.getFileName() + "." + UUID.randomUUID() + ".tmp");
         boolean moved = false;
         try {
-            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            try (FileChannel ch = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                 ByteBuffer length = ByteBuffer.allocate(LENGTH_BYTES).order(ByteOrder.LITTLE_ENDIAN);
                 length.putLong(header.length);
                 length.flip();
@@ -189,7 +193,7 @@ public final class SafetensorsFormat {
             throws IOException {
         int itemSize = t.dtype().itemSize();
         int sliceElements = (1 << 30) / itemSize;
-        Object out = java.lang.reflect.Array.newInstance(componentType(t.dtype()), numel);
+        Object out = Array.newInstance(componentType(t.dtype()), numel);
         for (int start = 0; start < numel; start += sliceElements) {
             int n = Math.min(sliceElements, numel - start);
             ByteBuffer buf = ByteBuffer.allocate(n * itemSize);

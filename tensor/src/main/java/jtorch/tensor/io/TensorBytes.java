@@ -1,6 +1,7 @@
 package jtorch.tensor.io;
 
 import java.io.IOException;
+import java.lang.reflect.Array;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.WritableByteChannel;
@@ -59,7 +60,7 @@ final class TensorBytes {
     /** Writes the elements of {@code array} (float[], double[], long[] or boolean[]) little-endian. */
     static void encode(Object array, WritableByteChannel out) throws IOException {
         ByteBuffer buf = ByteBuffer.allocate(CHUNK_ELEMENTS * Long.BYTES).order(ByteOrder.LITTLE_ENDIAN);
-        int length = java.lang.reflect.Array.getLength(array);
+        int length = Array.getLength(array);
         for (int start = 0; start < length; start += CHUNK_ELEMENTS) {
             int n = Math.min(length - start, CHUNK_ELEMENTS);
             buf.clear();

@@ -1,0 +1,82 @@
+package jtorch.simd;
+
+/**
+ * 2-d max and average pooling over {@code planes} (= N·C) contiguous planes: input plane p is
+ * {@code [H][W]} at {@code xOff + p·H·W}, output plane p is {@code [outH][outW]} at {@code yOff + p·outH·outW}.
+ * outH/outW are given by the caller, so {@code ceil_mode} is the caller's choice.
+ *
+ * <p>Max pool (TORCH: {@code max_pool2d_with_indices}): padding counts as -inf; {@code argmax} receives the
+ * index {@code h·W + w} within the input plane (torch's indices); an element wins if it is greater than the
+ * running max or NaN, so a NaN in the window wins (the last NaN's index), and an all -inf window reports its
+ * first in-image element. Backward scatters {@code gx[argmax] += gy} (the caller zeroes gx).
+ *
+ * <p>Average pool (TORCH: {@code avg_pool2d}): the window {@code [oh·sH - pH, +kH)} is clipped to
+ * {@code H + pH}, its size taken as the pool size, then clipped to the image; the divisor is the pool size if
+ * {@code countIncludePad}, else the clipped element count; a window with no image element outputs 0.
+ * Backward adds {@code gy / divisor} to each element of the clipped window.
+ *
+ * <p>The 2×2 stride-2 float max pool has a vector fast path (see {@code VectorPool}).
+ */
+public final class Pool {
+    private static final PoolKernels IMPL = Simd.choose(PoolKernels.class, "VectorPool", ScalarPool::new);
+
+    private Pool() {}
+
+    /** Max pool forward with argmax indices (see class comment). */
+    public static void maxPool2dForward(int planes, float[] x, int xOff, int H, int W, int kH, int kW, int sH,
+                                        int sW, int pH, int pW, int dH, int dW, int outH, int outW, float[] y,
+                                        int yOff, int[] argmax, int aOff) {
+        IMPL.maxPool2dForward(planes, x, xOff, H, W, kH, kW, sH, sW, pH, pW, dH, dW, outH, outW, y, yOff, argmax,
+                aOff);
+    }
+
+    /** Max pool forward, double. */
+    public static void maxPool2dForward(int planes, double[] x, int xOff, int H, int W, int kH, int kW, int sH,
+                                        int sW, int pH, int pW, int dH, int dW, int outH, int outW, double[] y,
+                                        int yOff, int[] argmax, int aOff) {
+        IMPL.maxPool2dForward(planes, x, xOff, H, W, kH, kW, sH, sW, pH, pW, dH, dW, outH, outW, y, yOff, argmax,
+                aOff);
+    }
+
+    /** gx[plane][argmax] += gy; accumulates. */
+    public static void maxPool2dBackward(int planes, float[] gy, int gyOff, int[] argmax, int aOff, int outH,
+                                         int outW, float[] gx, int gxOff, int H, int W) {
+        IMPL.maxPool2dBackward(planes, gy, gyOff, argmax, aOff, outH, outW, gx, gxOff, H, W);
+    }
+
+    /** gx[plane][argmax] += gy; accumulates. */
+    public static void maxPool2dBackward(int planes, double[] gy, int gyOff, int[] argmax, int aOff, int outH,
+                                         int outW, double[] gx, int gxOff, int H, int W) {
+        IMPL.maxPool2dBackward(planes, gy, gyOff, argmax, aOff, outH, outW, gx, gxOff, H, W);
+    }
+
+    /** Average pool forward (see class comment). */
+    public static void avgPool2dForward(int planes, float[] x, int xOff, int H, int W, int kH, int kW, int sH,
+                                        int sW, int pH, int pW, int outH, int outW, boolean countIncludePad,
+                                        float[] y, int yOff) {
+        IMPL.avgPool2dForward(planes, x, xOff, H, W, kH, kW, sH, sW, pH, pW, outH, outW, countIncludePad, y, yOff);
+    }
+
+    /** Average pool forward, double. */
+    public static void avgPool2dForward(int planes, double[] x, int xOff, int H, int W, int kH, int kW, int sH,
+                                        int sW, int pH, int pW, int outH, int outW, boolean countIncludePad,
+                                        double[] y, int yOff) {
+        IMPL.avgPool2dForward(planes, x, xOff, H, W, kH, kW, sH, sW, pH, pW, outH, outW, countIncludePad, y, yOff);
+    }
+
+    /** Average pool backward; accumulates into gx. */
+    public static void avgPool2dBackward(int planes, float[] gy, int gyOff, int H, int W, int kH, int kW, int sH,
+                                         int sW, int pH, int pW, int outH, int outW, boolean countIncludePad,
+                                         float[] gx, int gxOff) {
+        IMPL.avgPool2dBackward(planes, gy, gyOff, H, W, kH, kW, sH, sW, pH, pW, outH, outW, countIncludePad, gx,
+                gxOff);
+    }
+
+    /** Average pool backward, double; accumulates into gx. */
+    public static void avgPool2dBackward(int planes, double[] gy, int gyOff, int H, int W, int kH, int kW, int sH,
+                                         int sW, int pH, int pW, int outH, int outW, boolean countIncludePad,
+                                         double[] gx, int gxOff) {
+        IMPL.avgPool2dBackward(planes, gy, gyOff, H, W, kH, kW, sH, sW, pH, pW, outH, outW, countIncludePad, gx,
+                gxOff);
+    }
+}

@@ -1,0 +1,100 @@
+package jtorch.simd;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.IntVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * Pooling with a vector fast path for the 2×2, stride-2, unpadded, undilated float max pool (the CIFAR CNN's
+ * {@code MaxPool2d(2)}); every other case, and all double pooling, is inherited from {@link ScalarPool}.
+ *
+ * <p>The fast path reads 2·L input columns of both window rows (two loads each), splits each pair of loads
+ * into even and odd columns with a two-vector {@code selectFrom} (one {@code vpermt2ps} on AVX-512), then
+ * visits the four window candidates in PyTorch's order with {@code v > m || isNaN(v)}, so values and argmax
+ * indices equal the scalar kernel's bit for bit, NaN and -inf windows included.
+ *
+ * <p>PERF: see the numbers in {@link Pool}'s class comment.
+ */
+final class VectorPool extends ScalarPool {
+    private static final VectorSpecies<Float> F = VectorSpeciesHolder.F;
+    private static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, F.vectorShape());
+    private static final float[] EVEN = lanes(0);
+    private static final float[] ODD = lanes(1);
+    private static final float[] TWICE_IOTA = lanes(0);
+
+    private static float[] lanes(int first) {
+        float[] a = new float[F.length()];
+        for (int i = 0; i < a.length; i++) {
+            a[i] = 2 * i + first;
+        }
+        return a;
+    }
+
+    @Override
+    public void maxPool2dForward(int planes, float[] x, int xOff, int H, int W, int kH, int kW, int sH, int sW,
+                                 int pH, int pW, int dH, int dW, int outH, int outW, float[] y, int yOff,
+                                 int[] argmax, int aOff) {
+        boolean fast = kH == 2 && kW == 2 && sH == 2 && sW == 2 && pH == 0 && pW == 0 && dH == 1 && dW == 1
+                && 2 * outH <= H && 2 * outW <= W && H * W < (1 << 24);   // indices are exact in float
+        if (!fast) {
+            super.maxPool2dForward(planes, x, xOff, H, W, kH, kW, sH, sW, pH, pW, dH, dW, outH, outW, y, yOff,
+                    argmax, aOff);
+            return;
+        }
+        int vecW = outW - outW % F.length();
+        for (int p = 0; p < planes; p++) {
+            int xo = xOff + p * H * W;
+            int yo = yOff + p * outH * outW;
+            int ao = aOff + p * outH * outW;
+            maxPool2x2(x, xo, W, outH, outW, vecW, y, yo, argmax, ao);
+            if (vecW < outW) {
+                maxPlane(x, xo, H, W, 2, 2, 2, 2, 0, 0, 1, 1, outH, outW, y, yo, argmax, ao, vecW, outW);
+            }
+        }
+    }
+
+    /** Output columns [0, vecW) of one plane; vecW is a multiple of the lane count. */
+    private static void maxPool2x2(float[] x, int xo, int W, int outH, int outW, int vecW, float[] y, int yo,
+                                   int[] argmax, int ao) {
+        int step = F.length();
+        FloatVector even = FloatVector.fromArray(F, EVEN, 0);
+        FloatVector odd = FloatVector.fromArray(F, ODD, 0);
+        FloatVector twiceIota = FloatVector.fromArray(F, TWICE_IOTA, 0);
+        FloatVector negInf = FloatVector.broadcast(F, Float.NEGATIVE_INFINITY);
+        for (int oh = 0; oh < outH; oh++) {
+            int r0 = xo + 2 * oh * W;
+            int r1 = r0 + W;
+            for (int ow = 0; ow < vecW; ow += step) {
+                int c = 2 * ow;
+                FloatVector a0 = FloatVector.fromArray(F, x, r0 + c);
+                FloatVector a1 = FloatVector.fromArray(F, x, r0 + c + step);
+                FloatVector b0 = FloatVector.fromArray(F, x, r1 + c);
+                FloatVector b1 = FloatVector.fromArray(F, x, r1 + c + step);
+                FloatVector m = negInf;
+                FloatVector off = FloatVector.zero(F);
+                // TORCH: candidates in row-major window order; strictly greater or NaN replaces.
+                FloatVector v = even.selectFrom(a0, a1);
+                VectorMask<Float> win = v.compare(VectorOperators.GT, m).or(v.test(VectorOperators.IS_NAN));
+                m = m.blend(v, win);
+                v = odd.selectFrom(a0, a1);
+                win = v.compare(VectorOperators.GT, m).or(v.test(VectorOperators.IS_NAN));
+                m = m.blend(v, win);
+                off = off.blend(1f, win);
+                v = even.selectFrom(b0, b1);
+                win = v.compare(VectorOperators.GT, m).or(v.test(VectorOperators.IS_NAN));
+                m = m.blend(v, win);
+                off = off.blend(W, win);
+                v = odd.selectFrom(b0, b1);
+                win = v.compare(VectorOperators.GT, m).or(v.test(VectorOperators.IS_NAN));
+                m = m.blend(v, win);
+                off = off.blend(W + 1, win);
+                m.intoArray(y, yo + oh * outW + ow);
+                FloatVector index = twiceIota.add(2 * oh * W + c).add(off);
+                IntVector ii = (IntVector) index.convert(VectorOperators.F2I, 0);
+                ii.intoArray(argmax, ao + oh * outW + ow);
+            }
+        }
+    }
+}
