@@ -107,13 +107,14 @@ final class VectorMath {
         FloatVector big = exp(z.add(z)).add(1f);
         big = FloatVector.broadcast(F, 1f).sub(FloatVector.broadcast(F, 2f).div(big));
         big = big.blend(big.neg(), x.compare(VectorOperators.LT, 0f));
-        // Small |x|: odd polynomial, no cancellation near 0 (and keeps -0).
+        // Small |x|: odd polynomial, no cancellation near 0.
         FloatVector s = x.mul(x);
         FloatVector p = s.mul(-5.70498872745e-3f).add(2.06390887954e-2f);
         p = p.mul(s).add(-5.37397155531e-2f);
         p = p.mul(s).add(1.33314422036e-1f);
         p = p.mul(s).add(-3.33332819422e-1f);
         FloatVector small = p.mul(s).mul(x).add(x);
+        small = small.blend(x, x.compare(VectorOperators.EQ, 0f));   // NOTE: keeps tanh(-0) = -0
         return big.blend(small, z.compare(VectorOperators.LT, 0.625f));
     }
 

@@ -351,6 +351,12 @@ public final class Ops {
 
     /** torch.bmm: [B, m, k] x [B, k, n]. */
     public static NdArray bmm(NdArray a, NdArray b) {
+        checkBmm(a, b);
+        return matmul(a, b);
+    }
+
+    /** torch.bmm's argument checks, with its messages. */
+    public static void checkBmm(NdArray a, NdArray b) {
         if (a.dim() != 3) {
             throw new IllegalArgumentException("batch1 must be a 3D tensor");
         }
@@ -361,7 +367,6 @@ public final class Ops {
             throw new IllegalArgumentException("Expected size for first two dimensions of batch2 tensor to be: ["
                     + a.size(0) + ", " + a.size(2) + "] but got: [" + b.size(0) + ", " + b.size(1) + "].");
         }
-        return matmul(a, b);
     }
 
     static int[] concat(int[] head, int... tail) {
