@@ -1,5 +1,6 @@
 package jtorch;
 
+import jtorch.autograd.Graph;
 import jtorch.tensor.NdArray;
 import jtorch.tensor.Ops;
 

@@ -2,6 +2,7 @@ package jtorch;
 
 import jtorch.simd.BinaryOp;
 import jtorch.simd.UnaryOp;
+import jtorch.autograd.Graph;
 import jtorch.tensor.NdArray;
 import jtorch.tensor.Ops;
 

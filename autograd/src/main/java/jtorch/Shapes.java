@@ -2,6 +2,7 @@ package jtorch;
 
 import java.util.List;
 import jtorch.tensor.DType;
+import jtorch.autograd.Graph;
 import jtorch.tensor.NdArray;
 import jtorch.tensor.Ops;
 import jtorch.tensor.Shape;

@@ -42,7 +42,8 @@ public final class Tensor {
         this.requiresGrad = gradFn != null;
     }
 
-    static Tensor withGradFn(NdArray data, Node gradFn) {
+    /** A tensor created by an op: {@code gradFn} is its node (for op implementations; see {@code Graph}). */
+    public static Tensor withGradFn(NdArray data, Node gradFn) {
         return new Tensor(data, gradFn);
     }
 

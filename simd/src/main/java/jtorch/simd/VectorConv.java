@@ -10,7 +10,9 @@ import jdk.incubator.vector.VectorSpecies;
  * added (col2im) with vectors; other strides copy the span with a scalar strided loop, still free of
  * per-element bounds tests. The double versions are inherited from {@link ScalarConv}.
  *
- * <p>PERF: see {@code ConvBench} numbers in the class comment of {@link Conv}.
+ * <p>PERF: CIFAR's 5×5 pad-2 conv on a [32][32][32] image (one image, 25.6K-row col buffer): im2col 0.22–0.29 ms
+ * against 0.54–0.93 ms for {@link ScalarConv} (2.5–3.3×), col2im 0.21–0.40 ms against 0.48–0.76 ms (1.9–2.3×);
+ * best of 5×50 calls after warm-up, on this shared 2-core AVX-512 machine, so ranges over two runs.
  */
 final class VectorConv extends ScalarConv {
     private static final VectorSpecies<Float> F = VectorSpeciesHolder.F;

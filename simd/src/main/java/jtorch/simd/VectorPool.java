@@ -15,7 +15,9 @@ import jdk.incubator.vector.VectorSpecies;
  * visits the four window candidates in PyTorch's order with {@code v > m || isNaN(v)}, so values and argmax
  * indices equal the scalar kernel's bit for bit, NaN and -inf windows included.
  *
- * <p>PERF: see the numbers in {@link Pool}'s class comment.
+ * <p>PERF: on [64,32,32,32] (2048 planes of 32×32) this path takes 0.24–0.68 ms, against 9.6–14 ms for the
+ * generic {@link ScalarPool} loop and 6.9 ms for a hand-specialised scalar 2×2 loop (its NaN test makes it
+ * branchy): 14–40× overall; best of 5×20 calls after warm-up on this shared 2-core AVX-512 machine.
  */
 final class VectorPool extends ScalarPool {
     private static final VectorSpecies<Float> F = VectorSpeciesHolder.F;

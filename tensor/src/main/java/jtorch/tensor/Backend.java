@@ -73,4 +73,26 @@ public interface Backend {
 
     /** In place: {@code self[index[i][j]][j] += src[i][j]} along dim (torch.scatter_add_). */
     void scatterAdd(NdArray self, int dim, NdArray index, NdArray src);
+
+    // ---------------------------------------------------------------- the fat ops of neural networks
+    // Inputs are contiguous; outputs and gradients are zero-filled contiguous arrays of the right shape.
+
+    /** out [N, O, oH, oW] = conv2d(x [N, C, H, W], w [O, C/groups, kH, kW]) + bias [O] (bias may be null). */
+    void conv2d(NdArray x, NdArray w, NdArray bias, ConvParams p, NdArray out);
+
+    /** Gradients of conv2d; any of gx, gw, gb may be null (not wanted). Accumulates into zeroed outputs. */
+    void conv2dBackward(NdArray gradOut, NdArray x, NdArray w, ConvParams p, NdArray gx, NdArray gw, NdArray gb);
+
+    /** Max pooling of x [N, C, H, W] into out [N, C, outH, outW]; returns this backend's handle to the argmax. */
+    Object maxPool2d(NdArray x, PoolParams p, NdArray out);
+
+    /** gx += scatter of gradOut to the argmax positions (gx zeroed by the caller). */
+    void maxPool2dBackward(NdArray gradOut, Object indices, PoolParams p, NdArray gx);
+
+    /** The argmax handle as PyTorch's int64 indices (h·W + w per plane) of the given output shape. */
+    NdArray maxPool2dIndices(Object indices, int[] outShape);
+
+    void avgPool2d(NdArray x, PoolParams p, NdArray out);
+
+    void avgPool2dBackward(NdArray gradOut, PoolParams p, NdArray gx);
 }

@@ -125,6 +125,47 @@ public final class CpuBackend implements Backend {
     }
 
     @Override
+    public void conv2d(NdArray x, NdArray w, NdArray bias, ConvParams p, NdArray out) {
+        CpuConv.forward(x, w, bias, p, out);
+    }
+
+    @Override
+    public void conv2dBackward(NdArray gradOut, NdArray x, NdArray w, ConvParams p, NdArray gx, NdArray gw,
+                               NdArray gb) {
+        CpuConv.backward(gradOut, x, w, p, gx, gw, gb);
+    }
+
+    @Override
+    public Object maxPool2d(NdArray x, PoolParams p, NdArray out) {
+        return CpuPool.maxForward(x, p, out);
+    }
+
+    @Override
+    public void maxPool2dBackward(NdArray gradOut, Object indices, PoolParams p, NdArray gx) {
+        CpuPool.maxBackward(gradOut, (int[]) indices, p, gx);
+    }
+
+    @Override
+    public NdArray maxPool2dIndices(Object indices, int[] outShape) {
+        int[] idx = (int[]) indices;
+        long[] l = new long[idx.length];
+        for (int i = 0; i < idx.length; i++) {
+            l[i] = idx[i];
+        }
+        return NdArray.wrap(l, outShape);
+    }
+
+    @Override
+    public void avgPool2d(NdArray x, PoolParams p, NdArray out) {
+        CpuPool.avgForward(x, p, out);
+    }
+
+    @Override
+    public void avgPool2dBackward(NdArray gradOut, PoolParams p, NdArray gx) {
+        CpuPool.avgBackward(gradOut, p, gx);
+    }
+
+    @Override
     public String toString() {
         return name();
     }

@@ -1,6 +1,4 @@
-package jtorch;
-
-import jtorch.autograd.Node;
+package jtorch.autograd;
 
 /** Captures where an op was created, for anomaly detection's report. */
 final class AnomalyTrace {

@@ -1,16 +1,17 @@
-package jtorch;
+package jtorch.autograd;
 
-import jtorch.autograd.Anomaly;
-import jtorch.autograd.GradMode;
-import jtorch.autograd.Node;
+import jtorch.Tensor;
 import jtorch.tensor.NdArray;
 
-/** Records ops into the autograd graph: wraps a result and, when any input needs a gradient, links a node. */
-final class Graph {
+/**
+ * Records ops into the autograd graph: wraps a result and, when any input needs a gradient, links a
+ * node. Every differentiable op (in {@code jtorch} and {@code jtorch.nn.functional}) goes through here.
+ */
+public final class Graph {
     private Graph() {}
 
     /** True when an op on these inputs must be recorded. */
-    static boolean needsGrad(Tensor... inputs) {
+    public static boolean needsGrad(Tensor... inputs) {
         if (!GradMode.isEnabled()) {
             return false;
         }
@@ -26,7 +27,7 @@ final class Graph {
      * The result tensor of an op: a plain tensor, or one whose {@code gradFn} is a new node named
      * {@code name} running {@code backward}, with one edge per input (in order).
      */
-    static Tensor record(String name, NdArray out, Node.Backward backward, Tensor... inputs) {
+    public static Tensor record(String name, NdArray out, Node.Backward backward, Tensor... inputs) {
         if (!needsGrad(inputs)) {
             return new Tensor(out);
         }

@@ -1,0 +1,34 @@
+package jtorch.tensor;
+
+/**
+ * Per-thread scratch buffers reused across calls (im2col columns, partial sums), so a training step
+ * allocates no temporary arrays once warm. Contents are garbage on return; callers overwrite what they use.
+ */
+final class Scratch {
+    private static final ThreadLocal<float[][]> FLOATS = ThreadLocal.withInitial(() -> new float[2][]);
+    private static final ThreadLocal<double[][]> DOUBLES = ThreadLocal.withInitial(() -> new double[2][]);
+
+    private Scratch() {}
+
+    /** A float buffer of at least n elements in this thread's slot {@code slot} (0 or 1). */
+    static float[] floats(int slot, int n) {
+        float[][] s = FLOATS.get();
+        if (s[slot] == null || s[slot].length < n) {
+            s[slot] = new float[n];
+        }
+        return s[slot];
+    }
+
+    static double[] doubles(int slot, int n) {
+        double[][] s = DOUBLES.get();
+        if (s[slot] == null || s[slot].length < n) {
+            s[slot] = new double[n];
+        }
+        return s[slot];
+    }
+
+    /** A float[] or double[] buffer matching {@code dtype}. */
+    static Object of(DType dtype, int slot, int n) {
+        return dtype == DType.FLOAT64 ? doubles(slot, n) : floats(slot, n);
+    }
+}
