@@ -23,7 +23,7 @@ import jtorch.tensor.TensorFormatter;
  *
  * <p>Not thread-safe: a tensor and the graph through it belong to one thread at a time.
  */
-public final class Tensor {
+public class Tensor {
     private NdArray data;
     private boolean requiresGrad;
     private final Node gradFn;
