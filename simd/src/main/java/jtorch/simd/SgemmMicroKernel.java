@@ -4,10 +4,10 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The SGEMM register tile: a 16 x (2 x lanes) block of C held in 32 vector accumulators while it
+ * The SGEMM register tile: a 8 x (2 x lanes) block of C held in 16 vector accumulators while it
  * streams one packed A micro-panel and one packed B micro-panel (see {@link GemmPacking}).
  *
- * <p>Each step of {@code p} loads two vectors of B, broadcasts 16 values of A and issues 32 FMAs.
+ * <p>Each step of {@code p} loads two vectors of B, broadcasts 8 values of A and issues 16 FMAs.
  * Indices are {@code base + p * constant}, the form C2 proves in bounds once per loop, so the hot loop
  * has no range checks.
  */
@@ -16,7 +16,7 @@ final class SgemmMicroKernel {
     private static final int L = F.length();
 
     /** Rows of the register tile. */
-    static final int MR = 16;
+    static final int MR = 8;
     /** Columns of the register tile: two vectors. */
     static final int NR = 2 * L;
 
@@ -44,22 +44,6 @@ final class SgemmMicroKernel {
         FloatVector c61 = FloatVector.zero(F);
         FloatVector c70 = FloatVector.zero(F);
         FloatVector c71 = FloatVector.zero(F);
-        FloatVector c80 = FloatVector.zero(F);
-        FloatVector c81 = FloatVector.zero(F);
-        FloatVector c90 = FloatVector.zero(F);
-        FloatVector c91 = FloatVector.zero(F);
-        FloatVector c100 = FloatVector.zero(F);
-        FloatVector c101 = FloatVector.zero(F);
-        FloatVector c110 = FloatVector.zero(F);
-        FloatVector c111 = FloatVector.zero(F);
-        FloatVector c120 = FloatVector.zero(F);
-        FloatVector c121 = FloatVector.zero(F);
-        FloatVector c130 = FloatVector.zero(F);
-        FloatVector c131 = FloatVector.zero(F);
-        FloatVector c140 = FloatVector.zero(F);
-        FloatVector c141 = FloatVector.zero(F);
-        FloatVector c150 = FloatVector.zero(F);
-        FloatVector c151 = FloatVector.zero(F);
         for (int p = 0; p < kc; p++) {
             int ai = aIdx + p * MR;
             int bi = bIdx + p * NR;
@@ -89,30 +73,6 @@ final class SgemmMicroKernel {
             FloatVector a7 = FloatVector.broadcast(F, ap[ai + 7]);
             c70 = a7.fma(b0, c70);
             c71 = a7.fma(b1, c71);
-            FloatVector a8 = FloatVector.broadcast(F, ap[ai + 8]);
-            c80 = a8.fma(b0, c80);
-            c81 = a8.fma(b1, c81);
-            FloatVector a9 = FloatVector.broadcast(F, ap[ai + 9]);
-            c90 = a9.fma(b0, c90);
-            c91 = a9.fma(b1, c91);
-            FloatVector a10 = FloatVector.broadcast(F, ap[ai + 10]);
-            c100 = a10.fma(b0, c100);
-            c101 = a10.fma(b1, c101);
-            FloatVector a11 = FloatVector.broadcast(F, ap[ai + 11]);
-            c110 = a11.fma(b0, c110);
-            c111 = a11.fma(b1, c111);
-            FloatVector a12 = FloatVector.broadcast(F, ap[ai + 12]);
-            c120 = a12.fma(b0, c120);
-            c121 = a12.fma(b1, c121);
-            FloatVector a13 = FloatVector.broadcast(F, ap[ai + 13]);
-            c130 = a13.fma(b0, c130);
-            c131 = a13.fma(b1, c131);
-            FloatVector a14 = FloatVector.broadcast(F, ap[ai + 14]);
-            c140 = a14.fma(b0, c140);
-            c141 = a14.fma(b1, c141);
-            FloatVector a15 = FloatVector.broadcast(F, ap[ai + 15]);
-            c150 = a15.fma(b0, c150);
-            c151 = a15.fma(b1, c151);
         }
         // NOTE: the stores are written out here rather than in a helper: C2 stops inlining helpers in a method
         // this large (NodeCountInliningCutoff), and a non-inlined helper boxes every accumulator (~13 GFLOP/s).
@@ -134,22 +94,6 @@ final class SgemmMicroKernel {
             c61.mul(va).intoArray(c, cIdx + 6 * ldc + L);
             c70.mul(va).intoArray(c, cIdx + 7 * ldc);
             c71.mul(va).intoArray(c, cIdx + 7 * ldc + L);
-            c80.mul(va).intoArray(c, cIdx + 8 * ldc);
-            c81.mul(va).intoArray(c, cIdx + 8 * ldc + L);
-            c90.mul(va).intoArray(c, cIdx + 9 * ldc);
-            c91.mul(va).intoArray(c, cIdx + 9 * ldc + L);
-            c100.mul(va).intoArray(c, cIdx + 10 * ldc);
-            c101.mul(va).intoArray(c, cIdx + 10 * ldc + L);
-            c110.mul(va).intoArray(c, cIdx + 11 * ldc);
-            c111.mul(va).intoArray(c, cIdx + 11 * ldc + L);
-            c120.mul(va).intoArray(c, cIdx + 12 * ldc);
-            c121.mul(va).intoArray(c, cIdx + 12 * ldc + L);
-            c130.mul(va).intoArray(c, cIdx + 13 * ldc);
-            c131.mul(va).intoArray(c, cIdx + 13 * ldc + L);
-            c140.mul(va).intoArray(c, cIdx + 14 * ldc);
-            c141.mul(va).intoArray(c, cIdx + 14 * ldc + L);
-            c150.mul(va).intoArray(c, cIdx + 15 * ldc);
-            c151.mul(va).intoArray(c, cIdx + 15 * ldc + L);
         } else {
             FloatVector vb = FloatVector.broadcast(F, beta);
             c00.fma(va, FloatVector.fromArray(F, c, cIdx + 0 * ldc).mul(vb)).intoArray(c, cIdx + 0 * ldc);
@@ -168,22 +112,6 @@ final class SgemmMicroKernel {
             c61.fma(va, FloatVector.fromArray(F, c, cIdx + 6 * ldc + L).mul(vb)).intoArray(c, cIdx + 6 * ldc + L);
             c70.fma(va, FloatVector.fromArray(F, c, cIdx + 7 * ldc).mul(vb)).intoArray(c, cIdx + 7 * ldc);
             c71.fma(va, FloatVector.fromArray(F, c, cIdx + 7 * ldc + L).mul(vb)).intoArray(c, cIdx + 7 * ldc + L);
-            c80.fma(va, FloatVector.fromArray(F, c, cIdx + 8 * ldc).mul(vb)).intoArray(c, cIdx + 8 * ldc);
-            c81.fma(va, FloatVector.fromArray(F, c, cIdx + 8 * ldc + L).mul(vb)).intoArray(c, cIdx + 8 * ldc + L);
-            c90.fma(va, FloatVector.fromArray(F, c, cIdx + 9 * ldc).mul(vb)).intoArray(c, cIdx + 9 * ldc);
-            c91.fma(va, FloatVector.fromArray(F, c, cIdx + 9 * ldc + L).mul(vb)).intoArray(c, cIdx + 9 * ldc + L);
-            c100.fma(va, FloatVector.fromArray(F, c, cIdx + 10 * ldc).mul(vb)).intoArray(c, cIdx + 10 * ldc);
-            c101.fma(va, FloatVector.fromArray(F, c, cIdx + 10 * ldc + L).mul(vb)).intoArray(c, cIdx + 10 * ldc + L);
-            c110.fma(va, FloatVector.fromArray(F, c, cIdx + 11 * ldc).mul(vb)).intoArray(c, cIdx + 11 * ldc);
-            c111.fma(va, FloatVector.fromArray(F, c, cIdx + 11 * ldc + L).mul(vb)).intoArray(c, cIdx + 11 * ldc + L);
-            c120.fma(va, FloatVector.fromArray(F, c, cIdx + 12 * ldc).mul(vb)).intoArray(c, cIdx + 12 * ldc);
-            c121.fma(va, FloatVector.fromArray(F, c, cIdx + 12 * ldc + L).mul(vb)).intoArray(c, cIdx + 12 * ldc + L);
-            c130.fma(va, FloatVector.fromArray(F, c, cIdx + 13 * ldc).mul(vb)).intoArray(c, cIdx + 13 * ldc);
-            c131.fma(va, FloatVector.fromArray(F, c, cIdx + 13 * ldc + L).mul(vb)).intoArray(c, cIdx + 13 * ldc + L);
-            c140.fma(va, FloatVector.fromArray(F, c, cIdx + 14 * ldc).mul(vb)).intoArray(c, cIdx + 14 * ldc);
-            c141.fma(va, FloatVector.fromArray(F, c, cIdx + 14 * ldc + L).mul(vb)).intoArray(c, cIdx + 14 * ldc + L);
-            c150.fma(va, FloatVector.fromArray(F, c, cIdx + 15 * ldc).mul(vb)).intoArray(c, cIdx + 15 * ldc);
-            c151.fma(va, FloatVector.fromArray(F, c, cIdx + 15 * ldc + L).mul(vb)).intoArray(c, cIdx + 15 * ldc + L);
         }
     }
 }

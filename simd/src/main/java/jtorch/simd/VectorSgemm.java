@@ -101,11 +101,12 @@ final class VectorSgemm implements SgemmKernel {
         for (int r = 0; r < rows; r++) {
             int row = ci + r * ldc;
             for (int j = 0; j < cols; j++) {
-                float v = alpha * tile[r * NR + j];
+                // NOTE: fma, rounded exactly as the full tile's store, so a C element gets the same bits whether it
+                // lands in a full or an edge tile; threaded and serial runs then agree bit for bit.
                 if (beta == 0f) {
-                    c[row + j] = v;
+                    c[row + j] = alpha * tile[r * NR + j];
                 } else {
-                    c[row + j] = v + beta * c[row + j];
+                    c[row + j] = Math.fma(alpha, tile[r * NR + j], beta * c[row + j]);
                 }
             }
         }

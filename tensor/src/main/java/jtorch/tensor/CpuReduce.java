@@ -1,6 +1,7 @@
 package jtorch.tensor;
 
 import jtorch.simd.Parallel;
+import jtorch.simd.Reduce;
 
 /** Reductions, arg-reductions and softmax on CPU storages. */
 final class CpuReduce {
@@ -12,6 +13,28 @@ final class CpuReduce {
 
     private static int grain(int redCount) {
         return Math.max(1, Strided.PARALLEL_GRAIN / Math.max(1, redCount));
+    }
+
+    /** Softmax over the contiguous last dim: the SIMD row kernels, rows spread over the pool. */
+    private static void softmaxRows(NdArray x, int n, boolean log, NdArray out) {
+        int rows = x.numel() / n;
+        Object xa = arr(x);
+        Object ya = arr(out);
+        Parallel.forRange(0, rows, grain(n), (from, to) -> {
+            int xo = x.offset() + from * n;
+            int yo = out.offset() + from * n;
+            if (xa instanceof float[] xf) {
+                if (log) {
+                    Reduce.logSoftmaxRows(to - from, n, xf, xo, n, (float[]) ya, yo, n);
+                } else {
+                    Reduce.softmaxRows(to - from, n, xf, xo, n, (float[]) ya, yo, n);
+                }
+            } else if (log) {
+                Reduce.logSoftmaxRows(to - from, n, (double[]) xa, xo, n, (double[]) ya, yo, n);
+            } else {
+                Reduce.softmaxRows(to - from, n, (double[]) xa, xo, n, (double[]) ya, yo, n);
+            }
+        });
     }
 
     static void reduce(ReduceOp op, NdArray x, NdArray out) {
@@ -48,6 +71,9 @@ final class CpuReduce {
             throw new IllegalArgumentException("max(): Expected reduction dim to be specified for input.numel() == 0. "
                     + "Specify the reduction dim with the 'dim' argument.");
         }
+        if (t == DType.FLOAT32 && op == ReduceOp.SUM && isUnitRun(red)) {
+            return Reduce.sum(red.length, (float[]) a, base);
+        }
         if (t == DType.FLOAT32) {
             float[] f = (float[]) a;
             for (int r : red) {
@@ -59,6 +85,11 @@ final class CpuReduce {
             }
         }
         return acc;
+    }
+
+    /** True when the reduced offsets are 0, 1, 2, ...: one contiguous run. */
+    private static boolean isUnitRun(int[] red) {
+        return red.length > 0 && red[red.length - 1] == red.length - 1 && red[0] == 0;
     }
 
     private static double step(ReduceOp op, double acc, double v) {
@@ -141,6 +172,10 @@ final class CpuReduce {
 
     static void softmax(NdArray x, int dim, boolean log, NdArray out) {
         int n = x.size(dim);
+        if (dim == x.dim() - 1 && x.isContiguous() && out.isContiguous()) {
+            softmaxRows(x, n, log, out);
+            return;
+        }
         int[] keep = x.shape();
         keep[dim] = 1;
         int[] outStridesKept = out.strides();
