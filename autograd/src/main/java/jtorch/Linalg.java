@@ -19,6 +19,10 @@ final class Linalg {
                 : ad == 2 && bd == 2 ? "MmBackward0"
                 : ad == 3 && bd == 3 && as[0] == bs[0] ? "BmmBackward0" : "UnsafeViewBackward0";
         return Graph.record(name, y, g -> {
+            if (ad == 1 && bd == 1) {
+                // dot: the 0-d gradient scales the other vector (the 2-D path below cannot unsqueeze a 0-d g).
+                return new Tensor[] {a.requiresGrad() ? b.mul(g) : null, b.requiresGrad() ? a.mul(g) : null};
+            }
             // Work in the >= 2-D forms; vectors become [1, k] and [k, 1] and are squeezed back.
             Tensor a2 = ad == 1 ? a.unsqueeze(0) : a;
             Tensor b2 = bd == 1 ? b.unsqueeze(1) : b;

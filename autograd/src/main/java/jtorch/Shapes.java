@@ -103,6 +103,15 @@ final class Shapes {
         return Graph.record("ToCopyBackward0", y, g -> new Tensor[] {g.to(from)}, x);
     }
 
+    static Tensor toDevice(Tensor x, jtorch.tensor.Device device) {
+        if (x.device().equals(device)) {
+            return x;
+        }
+        jtorch.tensor.Device from = x.device();
+        NdArray y = x.data().toDevice(jtorch.tensor.Backends.forDevice(device));
+        return Graph.record("ToCopyBackward0", y, g -> new Tensor[] {g.to(from)}, x);
+    }
+
     static Tensor cat(List<Tensor> xs, int dim) {
         NdArray y = Ops.cat(Tensor.datas(xs), dim);
         int d = Shape.wrapDim(dim, y.dim());

@@ -586,6 +586,11 @@ public class Tensor {
         return Shapes.toDType(this, dtype);
     }
 
+    /** This tensor on {@code device} ({@code to(device)}); itself when already there. Gradients flow back. */
+    public Tensor to(Device device) {
+        return Shapes.toDevice(this, device);
+    }
+
     public Tensor indexSelect(int dim, Tensor index) {
         return Shapes.indexSelect(this, dim, index);
     }

@@ -1,5 +1,8 @@
 package jtorch;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import jtorch.autograd.GradMode;
@@ -192,6 +195,11 @@ public final class Torch {
         return Parallel.getNumThreads();
     }
 
+    /** Every device present: the CPU, then each OpenCL device (when the gpu-opencl module and a driver are there). */
+    public static List<jtorch.tensor.Device> devices() {
+        return jtorch.tensor.Backends.devices();
+    }
+
     // ---------------------------------------------------------------- functions of tensors
 
     public static Tensor matmul(Tensor a, Tensor b) {
@@ -247,5 +255,38 @@ public final class Torch {
 
     public static boolean allclose(Tensor a, Tensor b) {
         return allclose(a, b, 1e-5, 1e-8);
+    }
+
+    // ---------------------------------------------------------------- save and load
+
+    /**
+     * Saves {@code obj} to {@code path} ({@code torch.save}), atomically. A state dict
+     * ({@code Map<String, Tensor>}) or a tensor is written in PyTorch's own zip format, which
+     * {@code torch.load(path, weights_only=True)} reads; a path ending in {@code .safetensors} writes a state
+     * dict as safetensors; a {@code Module} is written with its structure (see {@code docs/serialization.md}).
+     *
+     * @throws UncheckedIOException when writing fails
+     */
+    public static void save(Object obj, Path path) {
+        try {
+            jtorch.io.Serialization.save(obj, path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save to " + path + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Loads what {@link #save} or PyTorch's {@code torch.save} wrote ({@code torch.load}): a
+     * {@code LinkedHashMap<String, Tensor>} for a state dict, a {@code Tensor}, or a {@code Module}. Only
+     * allow-listed content is read (like {@code weights_only=True}); a malformed file fails with an
+     * {@link UncheckedIOException} whose cause says what is wrong.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> T load(Path path) {
+        try {
+            return (T) jtorch.io.Serialization.load(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load " + path + ": " + e.getMessage(), e);
+        }
     }
 }

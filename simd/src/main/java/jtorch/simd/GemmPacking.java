@@ -51,12 +51,12 @@ final class GemmPacking {
         }
     }
 
-    /** Packs {@code op(B)[p0 : p0+kc, j0 : j0+nc]} into {@code dst} (nr-column micro-panels). */
+    /** Packs {@code op(B)[p0 : p0+kc, j0 : j0+nc]} into {@code dst} from {@code dstOff} (nr-column micro-panels). */
     static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int j0, int kc, int nc, int nr,
-                      float[] dst) {
+                      float[] dst, int dstOff) {
         for (int jr = 0; jr < nc; jr += nr) {
             int cols = Math.min(nr, nc - jr);
-            int d = jr * kc;
+            int d = dstOff + jr * kc;
             if (transB) {
                 // B is stored n x k: one column of op(B) is contiguous in memory.
                 for (int j = 0; j < cols; j++) {
@@ -124,12 +124,12 @@ final class GemmPacking {
         }
     }
 
-    /** Packs {@code op(B)[p0 : p0+kc, j0 : j0+nc]} into {@code dst} (nr-column micro-panels). */
+    /** Packs {@code op(B)[p0 : p0+kc, j0 : j0+nc]} into {@code dst} from {@code dstOff} (nr-column micro-panels). */
     static void packB(boolean transB, double[] b, int bOff, int ldb, int p0, int j0, int kc, int nc, int nr,
-                      double[] dst) {
+                      double[] dst, int dstOff) {
         for (int jr = 0; jr < nc; jr += nr) {
             int cols = Math.min(nr, nc - jr);
-            int d = jr * kc;
+            int d = dstOff + jr * kc;
             if (transB) {
                 for (int j = 0; j < cols; j++) {
                     int src = bOff + (j0 + jr + j) * ldb + p0;

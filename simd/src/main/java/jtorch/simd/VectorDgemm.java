@@ -1,5 +1,8 @@
 package jtorch.simd;
 
+import jdk.incubator.vector.DoubleVector;
+import jdk.incubator.vector.VectorSpecies;
+
 /**
  * DGEMM with the Vector API, blocked for the cache hierarchy in the manner of GotoBLAS/BLIS.
  *
@@ -13,6 +16,8 @@ package jtorch.simd;
  * <p>Packing buffers are per thread and reused, so a call allocates nothing once warm.
  */
 final class VectorDgemm implements DgemmKernel {
+    private static final VectorSpecies<Double> D = VectorSpeciesHolder.D;
+    private static final int L = D.length();
     private static final int MR = DgemmMicroKernel.MR;
     private static final int NR = DgemmMicroKernel.NR;
 
@@ -66,7 +71,7 @@ final class VectorDgemm implements DgemmKernel {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                GemmPacking.packB(transB, b, bOff, ldb, pc, jc, kc, nc, NR, pb);
+                packB(transB, b, bOff, ldb, pc, jc, kc, nc, pb);
                 double betaHere = pc == 0 ? beta : 1d;
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
@@ -74,6 +79,28 @@ final class VectorDgemm implements DgemmKernel {
                     macroKernel(mc, nc, kc, alpha, pa, pb, betaHere, c, cOff + ic * ldc + jc, ldc, buf.tile);
                 }
             }
+        }
+    }
+
+    /**
+     * Packs B's block like {@link GemmPacking#packB}; full panels of an untransposed B are copied two vectors per row.
+     * PERF: GemmPacking's per-row System.arraycopy of 32 floats cost more than the multiply on skinny shapes
+     * (32x65536x75: 56 GFLOP/s before, see the report for after).
+     */
+    private static void packB(boolean transB, double[] b, int bOff, int ldb, int p0, int j0, int kc, int nc, double[] dst) {
+        int full = transB ? 0 : nc / NR * NR;
+        for (int jr = 0; jr < full; jr += NR) {
+            int src = bOff + p0 * ldb + j0 + jr;
+            int d = jr * kc;
+            for (int p = 0; p < kc; p++) {
+                DoubleVector.fromArray(D, b, src).intoArray(dst, d);
+                DoubleVector.fromArray(D, b, src + L).intoArray(dst, d + L);
+                src += ldb;
+                d += NR;
+            }
+        }
+        if (full < nc) {
+            GemmPacking.packB(transB, b, bOff, ldb, p0, j0 + full, kc, nc - full, NR, dst, full * kc);
         }
     }
 

@@ -1,5 +1,8 @@
 package jtorch.simd;
 
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
 /**
  * SGEMM with the Vector API, blocked for the cache hierarchy in the manner of GotoBLAS/BLIS.
  *
@@ -13,6 +16,8 @@ package jtorch.simd;
  * <p>Packing buffers are per thread and reused, so a call allocates nothing once warm.
  */
 final class VectorSgemm implements SgemmKernel {
+    private static final VectorSpecies<Float> F = VectorSpeciesHolder.F;
+    private static final int L = F.length();
     private static final int MR = SgemmMicroKernel.MR;
     private static final int NR = SgemmMicroKernel.NR;
 
@@ -66,7 +71,7 @@ final class VectorSgemm implements SgemmKernel {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                GemmPacking.packB(transB, b, bOff, ldb, pc, jc, kc, nc, NR, pb);
+                packB(transB, b, bOff, ldb, pc, jc, kc, nc, pb);
                 float betaHere = pc == 0 ? beta : 1f;
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
@@ -74,6 +79,28 @@ final class VectorSgemm implements SgemmKernel {
                     macroKernel(mc, nc, kc, alpha, pa, pb, betaHere, c, cOff + ic * ldc + jc, ldc, buf.tile);
                 }
             }
+        }
+    }
+
+    /**
+     * Packs B's block like {@link GemmPacking#packB}; full panels of an untransposed B are copied two vectors per row.
+     * PERF: GemmPacking's per-row System.arraycopy of 32 floats cost more than the multiply on skinny shapes
+     * (32x65536x75: 56 GFLOP/s before, see the report for after).
+     */
+    private static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int j0, int kc, int nc, float[] dst) {
+        int full = transB ? 0 : nc / NR * NR;
+        for (int jr = 0; jr < full; jr += NR) {
+            int src = bOff + p0 * ldb + j0 + jr;
+            int d = jr * kc;
+            for (int p = 0; p < kc; p++) {
+                FloatVector.fromArray(F, b, src).intoArray(dst, d);
+                FloatVector.fromArray(F, b, src + L).intoArray(dst, d + L);
+                src += ldb;
+                d += NR;
+            }
+        }
+        if (full < nc) {
+            GemmPacking.packB(transB, b, bOff, ldb, p0, j0 + full, kc, nc - full, NR, dst, full * kc);
         }
     }
 

@@ -20,7 +20,7 @@ final class WorkerPool {
     static final WorkerPool INSTANCE = new WorkerPool();
 
     /** How long an idle worker polls for the next task before it parks; bounded, because the cores are shared. */
-    private static final long SPIN_NANOS = 100_000;
+    private static final long SPIN_NANOS = Long.getLong("jtorch.spin", 100_000);
 
     private static final ThreadLocal<boolean[]> CALLER_IN_REGION = ThreadLocal.withInitial(() -> new boolean[1]);
 

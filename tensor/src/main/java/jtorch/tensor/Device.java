@@ -22,6 +22,16 @@ public final class Device {
         return CPU;
     }
 
+    /** The first OpenCL device ({@code opencl:0}); using it needs the gpu-opencl module and a driver. */
+    public static Device opencl() {
+        return of("opencl", 0);
+    }
+
+    /** The OpenCL device with this index, in the order {@code Torch.devices()} lists them. */
+    public static Device opencl(int index) {
+        return of("opencl", index);
+    }
+
     /** A device of the named backend type ({@code "opencl"}) with its index. */
     public static Device of(String type, int index) {
         Objects.requireNonNull(type, "type");

@@ -1,0 +1,105 @@
+package jtorch.nn.functional;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import jtorch.Tensor;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * Every case in {@code src/test/resources/reference/ops/} (generated with PyTorch) against jtorch: the
+ * forward output, every input gradient after {@code backward(grad_out)}, and any other expected tensor
+ * (running stats), at rtol 1e-4 and atol 1e-5. Cases of the training issue (names starting with
+ * {@code optim_}, {@code lr_}, {@code seed_cnn}) are excluded by name; an op the dispatcher does not know
+ * fails.
+ */
+class TorchReferenceTest {
+    static final double RTOL = 1e-4;
+    static final double ATOL = 1e-5;
+    /** The cases of this issue: 121 files less 9 optim_, 5 lr_ and 1 seed_cnn. */
+    static final int EXPECTED_CASES = 106;
+    private static final List<String> OTHER_ISSUE = List.of("optim_", "lr_", "seed_cnn");
+    /**
+     * The one looser bound: conv2d's grad_weight sums N·oH·oW = 1024 products per element with heavy
+     * cancellation, and PyTorch's float32 reference is itself up to 1.5e-4 away from the float64 value
+     * (conv2d-0 element 436: float64 0.0060754, PyTorch 0.0060555, jtorch 0.0060749). atol 2e-4 there.
+     */
+    private static final Map<String, Double> LOOSER_ATOL = Map.of("conv2d:grad_weight", 2e-4);
+
+    static List<Path> cases() throws IOException, URISyntaxException {
+        Path dir = Path.of(TorchReferenceTest.class.getResource("/reference/ops").toURI());
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(p -> p.getFileName().toString().endsWith(".safetensors"))
+                    .filter(p -> OTHER_ISSUE.stream().noneMatch(prefix -> p.getFileName().toString().startsWith(prefix)))
+                    .sorted()
+                    .toList();
+        }
+    }
+
+    @Test
+    void everyCaseOfThisIssueIsPresent() throws Exception {
+        assertEquals(EXPECTED_CASES, cases().size());
+    }
+
+    @TestFactory
+    Stream<DynamicTest> matchesPyTorch() throws Exception {
+        return cases().stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> check(p)));
+    }
+
+    private static void check(Path file) throws IOException {
+        ReferenceCase c = new ReferenceCase(file);
+        Tensor out = ReferenceOps.forward(c);
+        Set<String> checked = new HashSet<>(List.of("out", "grad_out"));
+        assertClose(c.name + " out", c.tensor("out"), out, ATOL);
+        for (Map.Entry<String, Tensor> e : c.extraOutputs.entrySet()) {
+            assertClose(c.name + " " + e.getKey(), c.tensor(e.getKey()), e.getValue(), ATOL);
+            checked.add(e.getKey());
+        }
+        out.backward(new Tensor(c.tensor("grad_out")));
+        for (String key : c.tensorKeys()) {
+            if (!key.startsWith("grad_") || key.equals("grad_out")) {
+                continue;
+            }
+            Tensor input = c.differentiable.get(key.substring("grad_".length()));
+            assertNotNull(input, c.name + ": " + key + " has no differentiable input");
+            assertNotNull(input.grad(), c.name + ": no gradient reached " + key.substring(5));
+            double atol = LOOSER_ATOL.getOrDefault(c.op() + ":" + key, ATOL);
+            assertClose(c.name + " " + key, c.tensor(key), input.grad(), atol);
+            checked.add(key);
+        }
+        assertEquals(List.of(), c.unusedTensors(checked), c.name + ": tensors the test did not use");
+        assertEquals(List.of(), c.unusedMetadata(), c.name + ": metadata the dispatcher did not use");
+    }
+
+    static void assertClose(String what, jtorch.tensor.NdArray expected, Tensor actual, double atol) {
+        assertTrue(Arrays.equals(expected.shape(), actual.shape()), () -> what + ": shape "
+                + Arrays.toString(actual.shape()) + ", expected " + Arrays.toString(expected.shape()));
+        double[] e = expected.toDoubleArray();
+        double[] a = actual.contiguous().toDoubleArray();
+        int worst = -1;
+        double worstExcess = 0;
+        for (int i = 0; i < e.length; i++) {
+            double excess = Math.abs(a[i] - e[i]) - (atol + RTOL * Math.abs(e[i]));
+            if (!(excess <= 0) && (worst < 0 || excess > worstExcess || Double.isNaN(excess))) {
+                worst = i;
+                worstExcess = excess;
+            }
+        }
+        int w = worst;
+        assertTrue(w < 0, () -> what + ": element " + w + " is " + a[w] + ", expected " + e[w]
+                + " (rtol " + RTOL + ", atol " + atol + ")");
+    }
+}
