@@ -51,6 +51,10 @@ public final class OpenCLBackend implements Backend {
         return queue;
     }
 
+    long context() {
+        return context;
+    }
+
     ClDevice info() {
         return dev;
     }

@@ -13,14 +13,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Hand-off is built for many short regions in a row (a training step issues thousands of small GEMMs):
  * an idle worker spins for {@link #SPIN_NANOS} before it parks, and the caller spins before it parks while
  * waiting for the last chunk.
- * PERF: with parking only, a 2-thread 128x128x128 SGEMM paid ~20-60 us of wake-up latency per call; spinning
- * first brings the hand-off down to a few microseconds (measured with GemmBenchmark's small sizes, this CPU).
+ * PERF: waking a parked thread can cost tens of microseconds, as long as a whole 128x128x128 SGEMM (~20 us at
+ * 200 GFLOP/s). Measured on this 2-core CPU while other builds ran (load ~5, so rough): 2-thread SGEMM at n = 128
+ * peaked at 136 GFLOP/s with SPIN_NANOS = 0 and 269 GFLOP/s with 100 us of spinning; at n = 192, 116 vs 343.
  */
 final class WorkerPool {
     static final WorkerPool INSTANCE = new WorkerPool();
 
     /** How long an idle worker polls for the next task before it parks; bounded, because the cores are shared. */
-    private static final long SPIN_NANOS = Long.getLong("jtorch.spin", 100_000);
+    private static final long SPIN_NANOS = 100_000;
 
     private static final ThreadLocal<boolean[]> CALLER_IN_REGION = ThreadLocal.withInitial(() -> new boolean[1]);
 

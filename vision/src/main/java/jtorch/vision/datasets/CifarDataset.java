@@ -33,7 +33,7 @@ public abstract class CifarDataset implements Dataset<Sample> {
         this.transform = transform;
         try {
             if (download && !isPresent(layout, root)) {
-                Downloader.downloadAndExtract(layout.archive(), layout.archiveMd5(), root, root);
+                Downloader.downloadAndExtract(Downloader.CIFAR_BASE, layout.archive(), layout.archiveMd5(), root, root);
             }
             Path py = root.resolve(layout.pyFolder());
             Path bin = root.resolve(layout.binFolder());
@@ -47,7 +47,7 @@ public abstract class CifarDataset implements Dataset<Sample> {
                         f -> CifarBinReader.read(f, layout.labelBytes(), layout.numClasses()));
             } else {
                 throw new IOException(layout.name() + ": dataset not found: neither " + py + " nor " + bin
-                        + " exists. Pass download=true, or download " + Downloader.url(layout.archive())
+                        + " exists. Pass download=true, or download " + Downloader.url(Downloader.CIFAR_BASE, layout.archive())
                         + " and extract it into " + root);
             }
         } catch (IOException e) {

@@ -1,0 +1,179 @@
+package jtorch.serialization;
+
+import java.io.IOException;
+import java.lang.reflect.Constructor;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Modifier;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import jtorch.Tensor;
+import jtorch.io.ObjectCodec;
+import jtorch.io.PthFormat;
+import jtorch.nn.Module;
+
+/**
+ * Whole modules ({@code Torch.save(module, path)}, {@code Module m = Torch.load(path)}) in a documented, safe
+ * format (docs/serialization.md): a {@code .pth} archive holding the state dict exactly as PyTorch's
+ * format (so {@code torch.load(path, weights_only=True)} still reads the weights) plus
+ * {@code archive/jtorch_module.json}:
+ * <pre>
+ * {"format": "jtorch.module", "version": 1, "modules": [
+ *   {"path": "", "class": "Net", "config": {}},
+ *   {"path": "0", "class": "jtorch.nn.Linear", "config": {"in_features": 4, "out_features": 2, "bias": true}}]}
+ * </pre>
+ * Loading instantiates the root (by its {@link ModuleFactory}, else its no-argument constructor), recreates
+ * every recorded child that construction did not make (children added with {@code addModule} or replaced
+ * with {@code set(i, m)}), then loads the state dict strictly. Classes are found through the thread's
+ * context class loader without being initialised, and only {@link Module} subclasses are ever
+ * instantiated; no Java serialization is involved.
+ */
+public final class ModuleCodec implements ObjectCodec {
+    static final String RECORD = "jtorch_module.json";
+    private static final int MAX_JSON_BYTES = 64 << 20;
+
+    @Override
+    public boolean canSave(Object obj) {
+        return obj instanceof Module;
+    }
+
+    @Override
+    public void save(Object obj, Path file) throws IOException {
+        Module root = (Module) obj;
+        List<Object> modules = new ArrayList<>();
+        for (Map.Entry<String, Module> e : root.namedModules().entrySet()) {
+            Module m = e.getValue();
+            ModuleFactory f = ModuleFactories.find(m.getClass().getName());
+            Map<String, Object> rec = new LinkedHashMap<>();
+            rec.put("path", e.getKey());
+            rec.put("class", m.getClass().getName());
+            rec.put("config", f == null ? Map.of() : f.config(m));
+            modules.add(rec);
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("format", "jtorch.module");
+        doc.put("version", 1);
+        doc.put("modules", modules);
+        byte[] json = ModuleJson.write(doc).getBytes(StandardCharsets.UTF_8);
+        PthFormat.write(root.stateDict(), file, Map.of(RECORD, json));
+    }
+
+    @Override
+    public boolean canLoad(Set<String> recordNames) {
+        return recordNames.contains(RECORD);
+    }
+
+    @Override
+    public Object load(Path file) throws IOException {
+        byte[] json = PthFormat.readRecord(file, RECORD, MAX_JSON_BYTES);
+        List<Map<String, Object>> records = records(ModuleJson.parse(new String(json, StandardCharsets.UTF_8)));
+        Module root = null;
+        for (Map<String, Object> rec : records) {
+            String path = (String) rec.get("path");
+            String cls = (String) rec.get("class");
+            if (path.isEmpty()) {
+                root = create(cls, config(rec));
+                continue;
+            }
+            if (root == null) {
+                throw new IOException("invalid " + RECORD + ": the root module must come first");
+            }
+            int dot = path.lastIndexOf('.');
+            Module parent = root.getSubmodule(dot < 0 ? "" : path.substring(0, dot));
+            String name = path.substring(dot + 1);
+            Module existing = parent.namedChildren().get(name);
+            // NOTE: the constructor made most children; recreate only those added or replaced after construction
+            if (existing == null || !existing.getClass().getName().equals(cls)) {
+                parent.registerModule(name, create(cls, config(rec)));
+            }
+        }
+        if (root == null) {
+            throw new IOException("invalid " + RECORD + ": no root module");
+        }
+        Map<String, Tensor> state = castStateDict(PthFormat.read(file));
+        root.loadStateDict(state);
+        return root;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> records(Object doc) throws IOException {
+        if (!(doc instanceof Map<?, ?> m) || !"jtorch.module".equals(m.get("format")) || !(m.get("modules") instanceof List<?> l)) {
+            throw new IOException("invalid " + RECORD + ": expected {\"format\": \"jtorch.module\", \"modules\": [...]}");
+        }
+        for (Object r : l) {
+            if (!(r instanceof Map<?, ?> rec) || !(rec.get("path") instanceof String) || !(rec.get("class") instanceof String)) {
+                throw new IOException("invalid " + RECORD + ": every module needs a string path and class");
+            }
+        }
+        return (List<Map<String, Object>>) l;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> config(Map<String, Object> rec) {
+        return rec.get("config") instanceof Map<?, ?> c ? (Map<String, Object>) c : Map.of();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Tensor> castStateDict(Object obj) throws IOException {
+        if (!(obj instanceof Map<?, ?> m)) {
+            throw new IOException("the module's state dict is a " + obj.getClass().getSimpleName() + ", not a dict");
+        }
+        for (Map.Entry<?, ?> e : m.entrySet()) {
+            if (!(e.getKey() instanceof String) || !(e.getValue() instanceof Tensor)) {
+                throw new IOException("the module's state dict holds a non-tensor entry");
+            }
+        }
+        return (Map<String, Tensor>) m;
+    }
+
+    /** A module of class {@code name}: by its factory, else its no-argument constructor. */
+    static Module create(String name, Map<String, Object> config) {
+        ModuleFactory f = ModuleFactories.find(name);
+        if (f != null) {
+            return f.create(config);
+        }
+        Class<?> cls = moduleClass(name);
+        try {
+            Constructor<?> ctor = cls.getDeclaredConstructor();
+            if (!Modifier.isPublic(ctor.getModifiers()) || !Modifier.isPublic(cls.getModifiers())) {
+                // NOTE: `class Net extends Module {}` in a `./jtorch run` script is package-private, and so is
+                // its implicit constructor; it is a Module subclass (checked), so opening it is safe
+                ctor.setAccessible(true);
+            }
+            return (Module) ctor.newInstance();
+        } catch (NoSuchMethodException e) {
+            throw new IllegalStateException("Can't rebuild " + name + ": it has no no-argument constructor and no "
+                    + "ModuleFactory; register one (ModuleFactories.register) or save the state dict instead "
+                    + "(module.stateDict() / loadStateDict)");
+        } catch (InvocationTargetException e) {
+            throw new IllegalStateException("the constructor of " + name + " failed: " + e.getCause(), e.getCause());
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            throw new IllegalStateException("Can't instantiate " + name + ": " + e, e);
+        }
+    }
+
+    /** The class, found without initialising it, and only if it is a Module. */
+    private static Class<?> moduleClass(String name) {
+        Class<?> cls;
+        try {
+            cls = Class.forName(name, false, contextLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            String simple = name.substring(name.lastIndexOf('.') + 1);
+            throw new IllegalStateException("Can't get attribute '" + simple + "': class " + name
+                    + " is not on the class path; save and load the state dict instead (module.stateDict() / loadStateDict)");
+        }
+        if (!Module.class.isAssignableFrom(cls)) {
+            throw new IllegalStateException("refusing to instantiate " + name + ": it is not a jtorch.nn.Module");
+        }
+        return cls;
+    }
+
+    static ClassLoader contextLoader() {
+        ClassLoader l = Thread.currentThread().getContextClassLoader();
+        return l != null ? l : ModuleCodec.class.getClassLoader();
+    }
+}

@@ -1,0 +1,54 @@
+package jtorch.vision.datasets;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads one batch file of CIFAR's pickle layout ({@code cifar-10-batches-py/data_batch_1}, ...,
+ * {@code cifar-100-python/train}): a dict whose {@code data} is a uint8 numpy array {@code [N, 3072]} and
+ * whose label key ({@code labels}, {@code fine_labels}) is a list of N ints. Decoding is done by
+ * {@link MiniUnpickler}, which understands only what these files hold.
+ */
+final class CifarPickleReader {
+    private CifarPickleReader() {}
+
+    static CifarData read(Path file, String labelKey, int numClasses) throws IOException {
+        byte[] bytes = DatasetFiles.readAll(file, DatasetFiles.MAX_FILE_BYTES);
+        Object root = new MiniUnpickler(bytes, file.toString()).load();
+        if (!(root instanceof Map<?, ?> dict)) {
+            throw new IOException(file + ": expected a pickled dict, got " + MiniUnpickler.typeName(root));
+        }
+        Object data = dict.get("data");
+        if (!(data instanceof MiniUnpickler.NdArray array)) {
+            throw new IOException(file + ": the dict has no uint8 array under 'data' (got " + MiniUnpickler.typeName(data) + ")");
+        }
+        int[] shape = array.shape();
+        if (shape.length != 2 || shape[1] != CifarData.IMAGE_BYTES || !array.dtype().equals("u1")) {
+            throw new IOException(file + ": 'data' must be a uint8 array [N, 3072], got " + array.dtype() + " "
+                    + java.util.Arrays.toString(shape));
+        }
+        int n = shape[0];
+        int[] labels = ints(dict.get(labelKey), n, numClasses, file, labelKey);
+        int[] coarse = dict.containsKey("coarse_labels") ? ints(dict.get("coarse_labels"), n, 20, file, "coarse_labels") : null;
+        return new CifarData(array.data(), labels, coarse);
+    }
+
+    private static int[] ints(Object value, int n, int bound, Path file, String key) throws IOException {
+        if (!(value instanceof List<?> list)) {
+            throw new IOException(file + ": the dict has no list under '" + key + "' (got " + MiniUnpickler.typeName(value) + ")");
+        }
+        if (list.size() != n) {
+            throw new IOException(file + ": '" + key + "' has " + list.size() + " entries for " + n + " images");
+        }
+        int[] out = new int[n];
+        for (int i = 0; i < n; i++) {
+            if (!(list.get(i) instanceof Long v) || v < 0 || v >= bound) {
+                throw new IOException(file + ": " + key + "[" + i + "] = " + list.get(i) + " is not a label in [0, " + bound + ")");
+            }
+            out[i] = (int) (long) v;
+        }
+        return out;
+    }
+}

@@ -1,0 +1,25 @@
+package jtorch.vision.models;
+
+/**
+ * Pretrained weights for {@link Models#vgg19} (torchvision's {@code VGG19_Weights}).
+ *
+ * @see <a href="https://github.com/pytorch/vision/blob/main/torchvision/models/vgg.py">torchvision/models/vgg.py</a>
+ */
+public enum VGG19_Weights implements WeightsEnum {
+    IMAGENET1K_V1(new Weights("https://download.pytorch.org/models/vgg19-dcbb9e9d.pth", 143667240L, new int[] {32, 32}, 72.376, 90.876, 224, 256,
+            "https://github.com/pytorch/vision/tree/main/references/classification#alexnet-and-vgg"));
+
+    /** The best available weights ({@code VGG19_Weights.DEFAULT}). */
+    public static final VGG19_Weights DEFAULT = IMAGENET1K_V1;
+
+    private final Weights weights;
+
+    VGG19_Weights(Weights weights) {
+        this.weights = weights;
+    }
+
+    @Override
+    public Weights weights() {
+        return weights;
+    }
+}
