@@ -73,7 +73,8 @@ public final class ParamGroup {
 
     /** {@code betas[index]}, for the Adam family. */
     public double getBeta(int index) {
-        return ((List<?>) get("betas")).get(index) instanceof Number n ? n.doubleValue() : Double.NaN;
+        List<?> betas = (List<?>) get("betas");
+        return ((Number) betas.get(index)).doubleValue();
     }
 
     /** Sets a hyperparameter ({@code group[name] = value}). */

@@ -14,12 +14,12 @@ package jtorch.simd;
 final class GemmPacking {
     private GemmPacking() {}
 
-    /** Packs {@code op(A)[i0 : i0+mc, p0 : p0+kc]} into {@code dst} (mr-row micro-panels). */
+    /** Packs {@code op(A)[i0 : i0+mc, p0 : p0+kc]} into {@code dst} from {@code dstOff} (mr-row micro-panels). */
     static void packA(boolean transA, float[] a, int aOff, int lda, int i0, int p0, int mc, int kc, int mr,
-                      float[] dst) {
+                      float[] dst, int dstOff) {
         for (int ir = 0; ir < mc; ir += mr) {
             int rows = Math.min(mr, mc - ir);
-            int d = ir * kc;
+            int d = dstOff + ir * kc;
             if (transA) {
                 // A is stored k x m: the mr values of one p are contiguous.
                 int src = aOff + p0 * lda + i0 + ir;
@@ -88,12 +88,12 @@ final class GemmPacking {
         }
     }
 
-    /** Packs {@code op(A)[i0 : i0+mc, p0 : p0+kc]} into {@code dst} (mr-row micro-panels). */
+    /** Packs {@code op(A)[i0 : i0+mc, p0 : p0+kc]} into {@code dst} from {@code dstOff} (mr-row micro-panels). */
     static void packA(boolean transA, double[] a, int aOff, int lda, int i0, int p0, int mc, int kc, int mr,
-                      double[] dst) {
+                      double[] dst, int dstOff) {
         for (int ir = 0; ir < mc; ir += mr) {
             int rows = Math.min(mr, mc - ir);
-            int d = ir * kc;
+            int d = dstOff + ir * kc;
             if (transA) {
                 int src = aOff + p0 * lda + i0 + ir;
                 for (int p = 0; p < kc; p++) {

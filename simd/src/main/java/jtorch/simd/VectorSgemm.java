@@ -1,8 +1,5 @@
 package jtorch.simd;
 
-import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorSpecies;
-
 /**
  * SGEMM with the Vector API, blocked for the cache hierarchy in the manner of GotoBLAS/BLIS.
  *
@@ -16,14 +13,13 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>Packing buffers are per thread and reused, so a call allocates nothing once warm.
  */
 final class VectorSgemm implements SgemmKernel {
-    private static final VectorSpecies<Float> F = VectorSpeciesHolder.F;
-    private static final int L = F.length();
     private static final int MR = SgemmMicroKernel.MR;
     private static final int NR = SgemmMicroKernel.NR;
 
     // PERF: blocking measured on this CPU (Zen 5, 48 KiB L1d, 1 MiB L2/core), SGEMM n = 512/1024/2048, one thread:
     // kc 256 x mc 192 gave 232/235/216 GFLOP/s; kc 128 lost 10-15% at n = 2048 and mc 384 with kc 128 lost 40% at
-    // n >= 1024 (A block out of L2); kc 384 was within noise of 256. nc 512/1024 were no better than 4096. The
+    // n >= 1024 (A block out of L2); kc 384 was within noise of 256. nc 512/1024 were no better than 4096
+    // (that sweep ran at load 2-4, so differences under ~10% are noise). The
     // B micro-panel (kc x NR = 32 KiB in float) stays in L1, the A block (mc x kc = 192 KiB) in L2.
     /** Depth of a k slice. */
     static final int KC = 256;
@@ -75,37 +71,14 @@ final class VectorSgemm implements SgemmKernel {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                packB(transB, b, bOff, ldb, pc, jc, kc, nc, pb);
+                VectorPacking.packB(transB, b, bOff, ldb, pc, jc, kc, nc, NR, pb);
                 float betaHere = pc == 0 ? beta : 1f;
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
-                    GemmPacking.packA(transA, a, aOff, lda, ic, pc, mc, kc, MR, pa);
+                    GemmPacking.packA(transA, a, aOff, lda, ic, pc, mc, kc, MR, pa, 0);
                     macroKernel(mc, nc, kc, alpha, pa, pb, betaHere, c, cOff + ic * ldc + jc, ldc, buf.tile);
                 }
             }
-        }
-    }
-
-    /**
-     * Packs B's block like {@link GemmPacking#packB}; full panels of an untransposed B are copied two vectors per row.
-     * PERF: GemmPacking's per-row System.arraycopy of one panel row cost more than the multiply on the convolution
-     * shapes; vector copies took SGEMM 32x65536x75 from 56 to 114 GFLOP/s and 64x4096x800 from 94 to 187 (one
-     * thread).
-     */
-    private static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int j0, int kc, int nc, float[] dst) {
-        int full = transB ? 0 : nc / NR * NR;
-        for (int jr = 0; jr < full; jr += NR) {
-            int src = bOff + p0 * ldb + j0 + jr;
-            int d = jr * kc;
-            for (int p = 0; p < kc; p++) {
-                FloatVector.fromArray(F, b, src).intoArray(dst, d);
-                FloatVector.fromArray(F, b, src + L).intoArray(dst, d + L);
-                src += ldb;
-                d += NR;
-            }
-        }
-        if (full < nc) {
-            GemmPacking.packB(transB, b, bOff, ldb, p0, j0 + full, kc, nc - full, NR, dst, full * kc);
         }
     }
 

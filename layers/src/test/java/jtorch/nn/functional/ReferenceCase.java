@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import jtorch.Tensor;
+import jtorch.tensor.Backend;
+import jtorch.tensor.Backends;
+import jtorch.tensor.Device;
 import jtorch.tensor.NdArray;
 import jtorch.tensor.io.SafetensorsFormat;
 
@@ -28,7 +31,15 @@ final class ReferenceCase {
     /** Other expected tensors (e.g. updated running stats) and the tensors that should equal them. */
     final Map<String, Tensor> extraOutputs = new LinkedHashMap<>();
 
+    /** Where inputs live: the CPU, or an accelerator backend running the same suite. */
+    private final Backend backend;
+
     ReferenceCase(Path file) throws IOException {
+        this(file, Device.cpu());
+    }
+
+    ReferenceCase(Path file, Device device) throws IOException {
+        this.backend = Backends.forDevice(device);
         this.name = file.getFileName().toString().replace(".safetensors", "");
         this.tensors = SafetensorsFormat.read(file);
         this.metadata = SafetensorsFormat.readMetadata(file);
@@ -41,7 +52,7 @@ final class ReferenceCase {
 
     /** An input leaf that requires grad; its gradient is compared with {@code grad_<key>}. */
     Tensor input(String key) {
-        Tensor t = new Tensor(tensor(key)).requiresGrad(true);
+        Tensor t = new Tensor(tensor(key).toDevice(backend)).requiresGrad(true);
         differentiable.put(key, t);
         return t;
     }
@@ -53,7 +64,7 @@ final class ReferenceCase {
 
     /** A tensor used without gradient (targets, running stats). */
     Tensor constant(String key) {
-        return new Tensor(tensor(key));
+        return new Tensor(tensor(key).toDevice(backend));
     }
 
     Tensor optionalConstant(String key) {

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 import jtorch.Tensor;
+import jtorch.tensor.Device;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -59,8 +60,24 @@ class TorchReferenceTest {
         return cases().stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString(), () -> check(p)));
     }
 
+    /**
+     * The same suite with every input on the first OpenCL device (Portable OpenCL in CI). Without a
+     * device it is skipped with the reason, except under {@code CI=true}, where CI installs one: there a
+     * missing device fails.
+     */
+    @TestFactory
+    Stream<DynamicTest> matchesPyTorchOnOpenCL() throws Exception {
+        Device device = OpenClAvailability.firstDeviceOrSkip();
+        return cases().stream().map(p -> DynamicTest.dynamicTest(p.getFileName().toString() + " on " + device,
+                () -> check(p, device)));
+    }
+
     private static void check(Path file) throws IOException {
-        ReferenceCase c = new ReferenceCase(file);
+        check(file, Device.cpu());
+    }
+
+    private static void check(Path file, Device device) throws IOException {
+        ReferenceCase c = new ReferenceCase(file, device);
         Tensor out = ReferenceOps.forward(c);
         Set<String> checked = new HashSet<>(List.of("out", "grad_out"));
         assertClose(c.name + " out", c.tensor("out"), out, ATOL);
@@ -68,7 +85,7 @@ class TorchReferenceTest {
             assertClose(c.name + " " + e.getKey(), c.tensor(e.getKey()), e.getValue(), ATOL);
             checked.add(e.getKey());
         }
-        out.backward(new Tensor(c.tensor("grad_out")));
+        out.backward(c.constant("grad_out"));
         for (String key : c.tensorKeys()) {
             if (!key.startsWith("grad_") || key.equals("grad_out")) {
                 continue;

@@ -1,0 +1,74 @@
+package jtorch.vision.models;
+
+import jtorch.Tensor;
+import jtorch.nn.AdaptiveAvgPool2d;
+import jtorch.nn.Conv2d;
+import jtorch.nn.Dropout;
+import jtorch.nn.Linear;
+import jtorch.nn.MaxPool2d;
+import jtorch.nn.Module;
+import jtorch.nn.ReLU;
+import jtorch.nn.Sequential;
+import jtorch.nn.functional.F;
+
+/**
+ * AlexNet in the "one weird trick" variant torchvision ships (64-192-384-256-256 channels). It has no init
+ * loop of its own: layers keep PyTorch's default init.
+ *
+ * @see <a href="https://github.com/pytorch/vision/blob/main/torchvision/models/alexnet.py">torchvision/models/alexnet.py</a>
+ */
+public class AlexNet extends Module {
+    private final Sequential features;
+    private final AdaptiveAvgPool2d avgpool;
+    private final Sequential classifier;
+
+    public AlexNet() {
+        this(1000, 0.5);
+    }
+
+    public AlexNet(int numClasses, double dropout) {
+        features = registerModule("features", new Sequential(
+                new Conv2d(3, 64, 11, 4, 2),
+                new ReLU(true),
+                new MaxPool2d(3, 2),
+                new Conv2d(64, 192, 5, 1, 2),
+                new ReLU(true),
+                new MaxPool2d(3, 2),
+                new Conv2d(192, 384, 3, 1, 1),
+                new ReLU(true),
+                new Conv2d(384, 256, 3, 1, 1),
+                new ReLU(true),
+                new Conv2d(256, 256, 3, 1, 1),
+                new ReLU(true),
+                new MaxPool2d(3, 2)));
+        avgpool = registerModule("avgpool", new AdaptiveAvgPool2d(new int[] {6, 6}));
+        classifier = registerModule("classifier", new Sequential(
+                new Dropout(dropout),
+                new Linear(256 * 6 * 6, 4096),
+                new ReLU(true),
+                new Dropout(dropout),
+                new Linear(4096, 4096),
+                new ReLU(true),
+                new Linear(4096, numClasses)));
+    }
+
+    public Sequential features() {
+        return features;
+    }
+
+    public AdaptiveAvgPool2d avgpool() {
+        return avgpool;
+    }
+
+    public Sequential classifier() {
+        return classifier;
+    }
+
+    @Override
+    public Tensor forward(Tensor x) {
+        x = features.forward(x);
+        x = avgpool.forward(x);
+        x = F.flatten(x, 1);
+        return classifier.forward(x);
+    }
+}

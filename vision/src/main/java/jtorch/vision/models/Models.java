@@ -1,0 +1,302 @@
+package jtorch.vision.models;
+
+import java.util.AbstractList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+import jtorch.nn.Module;
+
+/**
+ * The classification model zoo ({@code torchvision.models}): one factory per model with torchvision's
+ * name ({@code vgg16()}, {@code vgg16(VGG16_Weights.IMAGENET1K_V1)}, ...), {@link #listModels()} and
+ * {@link #getModel(String)}.
+ *
+ * <p>A factory without weights builds a randomly initialized model, drawing from the default generator in
+ * the order torchvision's constructor does. With weights it builds the model, then loads the checkpoint
+ * from {@code $TORCH_HOME/hub/checkpoints/} (PyTorch's own cache), downloading it when absent (see
+ * {@link Hub}).
+ *
+ * @see <a href="https://github.com/pytorch/vision/blob/main/torchvision/models/_api.py">torchvision/models/_api.py</a>
+ */
+public final class Models {
+    /** torchvision's {@code list_models(module=torchvision.models)}: the 80 ImageNet classification models. */
+    private static final List<String> ALL = List.of(
+            "alexnet", "convnext_base", "convnext_large", "convnext_small", "convnext_tiny", "densenet121",
+            "densenet161", "densenet169", "densenet201", "efficientnet_b0", "efficientnet_b1", "efficientnet_b2",
+            "efficientnet_b3", "efficientnet_b4", "efficientnet_b5", "efficientnet_b6", "efficientnet_b7",
+            "efficientnet_v2_l", "efficientnet_v2_m", "efficientnet_v2_s", "googlenet", "inception_v3", "maxvit_t",
+            "mnasnet0_5", "mnasnet0_75", "mnasnet1_0", "mnasnet1_3", "mobilenet_v2", "mobilenet_v3_large",
+            "mobilenet_v3_small", "regnet_x_16gf", "regnet_x_1_6gf", "regnet_x_32gf", "regnet_x_3_2gf",
+            "regnet_x_400mf", "regnet_x_800mf", "regnet_x_8gf", "regnet_y_128gf", "regnet_y_16gf", "regnet_y_1_6gf",
+            "regnet_y_32gf", "regnet_y_3_2gf", "regnet_y_400mf", "regnet_y_800mf", "regnet_y_8gf", "resnet101",
+            "resnet152", "resnet18", "resnet34", "resnet50", "resnext101_32x8d", "resnext101_64x4d",
+            "resnext50_32x4d", "shufflenet_v2_x0_5", "shufflenet_v2_x1_0", "shufflenet_v2_x1_5",
+            "shufflenet_v2_x2_0", "squeezenet1_0", "squeezenet1_1", "swin_b", "swin_s", "swin_t", "swin_v2_b",
+            "swin_v2_s", "swin_v2_t", "vgg11", "vgg11_bn", "vgg13", "vgg13_bn", "vgg16", "vgg16_bn", "vgg19",
+            "vgg19_bn", "vit_b_16", "vit_b_32", "vit_h_14", "vit_l_16", "vit_l_32", "wide_resnet101_2",
+            "wide_resnet50_2");
+
+    /** The models built so far; a name in {@link #ALL} but not here is "not implemented yet". */
+    private static final Map<String, Supplier<Module>> BUILDERS = new TreeMap<>();
+
+    static {
+        BUILDERS.put("alexnet", Models::alexnet);
+        BUILDERS.put("vgg11", Models::vgg11);
+        BUILDERS.put("vgg11_bn", Models::vgg11_bn);
+        BUILDERS.put("vgg13", Models::vgg13);
+        BUILDERS.put("vgg13_bn", Models::vgg13_bn);
+        BUILDERS.put("vgg16", Models::vgg16);
+        BUILDERS.put("vgg16_bn", Models::vgg16_bn);
+        BUILDERS.put("vgg19", Models::vgg19);
+        BUILDERS.put("vgg19_bn", Models::vgg19_bn);
+        BUILDERS.put("resnet18", Models::resnet18);
+        BUILDERS.put("resnet34", Models::resnet34);
+        BUILDERS.put("resnet50", Models::resnet50);
+        BUILDERS.put("resnet101", Models::resnet101);
+        BUILDERS.put("resnet152", Models::resnet152);
+        BUILDERS.put("resnext50_32x4d", Models::resnext50_32x4d);
+        BUILDERS.put("resnext101_32x8d", Models::resnext101_32x8d);
+        BUILDERS.put("resnext101_64x4d", Models::resnext101_64x4d);
+        BUILDERS.put("wide_resnet50_2", Models::wide_resnet50_2);
+        BUILDERS.put("wide_resnet101_2", Models::wide_resnet101_2);
+    }
+
+    private Models() {}
+
+    /**
+     * The names of torchvision's classification models, sorted ({@code list_models()}); printing the list
+     * gives Python's spelling, {@code ['alexnet', 'convnext_base', ...]}.
+     */
+    public static List<String> listModels() {
+        return new PyList(ALL);
+    }
+
+    /** Whether {@link #getModel(String)} can build {@code name} in this version of jtorch. */
+    public static boolean isImplemented(String name) {
+        return BUILDERS.containsKey(name);
+    }
+
+    /**
+     * Builds the model called {@code name} with random weights ({@code get_model(name)}).
+     *
+     * @throws IllegalArgumentException for a name torchvision does not have
+     * @throws UnsupportedOperationException for a torchvision model jtorch does not build yet
+     */
+    public static Module getModel(String name) {
+        Supplier<Module> builder = BUILDERS.get(name);
+        if (builder != null) {
+            return builder.get();
+        }
+        if (ALL.contains(name)) {
+            throw new UnsupportedOperationException("model '" + name + "' is not implemented yet in jtorch");
+        }
+        throw new IllegalArgumentException("Unknown model " + name);
+    }
+
+    /** Loads {@code weights} into {@code model} (strict), or leaves it as built when {@code weights} is null. */
+    static <M extends Module> M withWeights(M model, WeightsEnum weights) {
+        if (weights != null) {
+            model.loadStateDict(weights.getStateDict(true));
+        }
+        return model;
+    }
+
+    // ---------------------------------------------------------------- AlexNet
+
+    public static AlexNet alexnet() {
+        return alexnet(null);
+    }
+
+    public static AlexNet alexnet(AlexNet_Weights weights) {
+        return withWeights(new AlexNet(), weights);
+    }
+
+    // ---------------------------------------------------------------- VGG
+
+    private static VGG vgg(int[] cfg, boolean batchNorm, WeightsEnum weights) {
+        // TORCH: with weights torchvision passes init_weights=False; the checkpoint overwrites everything.
+        return withWeights(new VGG(VGG.makeLayers(cfg, batchNorm), 1000, weights == null, 0.5), weights);
+    }
+
+    public static VGG vgg11() {
+        return vgg11(null);
+    }
+
+    public static VGG vgg11(VGG11_Weights weights) {
+        return vgg(VGG.CFG_A, false, weights);
+    }
+
+    public static VGG vgg11_bn() {
+        return vgg11_bn(null);
+    }
+
+    public static VGG vgg11_bn(VGG11_BN_Weights weights) {
+        return vgg(VGG.CFG_A, true, weights);
+    }
+
+    public static VGG vgg13() {
+        return vgg13(null);
+    }
+
+    public static VGG vgg13(VGG13_Weights weights) {
+        return vgg(VGG.CFG_B, false, weights);
+    }
+
+    public static VGG vgg13_bn() {
+        return vgg13_bn(null);
+    }
+
+    public static VGG vgg13_bn(VGG13_BN_Weights weights) {
+        return vgg(VGG.CFG_B, true, weights);
+    }
+
+    public static VGG vgg16() {
+        return vgg16(null);
+    }
+
+    public static VGG vgg16(VGG16_Weights weights) {
+        return vgg(VGG.CFG_D, false, weights);
+    }
+
+    public static VGG vgg16_bn() {
+        return vgg16_bn(null);
+    }
+
+    public static VGG vgg16_bn(VGG16_BN_Weights weights) {
+        return vgg(VGG.CFG_D, true, weights);
+    }
+
+    public static VGG vgg19() {
+        return vgg19(null);
+    }
+
+    public static VGG vgg19(VGG19_Weights weights) {
+        return vgg(VGG.CFG_E, false, weights);
+    }
+
+    public static VGG vgg19_bn() {
+        return vgg19_bn(null);
+    }
+
+    public static VGG vgg19_bn(VGG19_BN_Weights weights) {
+        return vgg(VGG.CFG_E, true, weights);
+    }
+
+    // ---------------------------------------------------------------- ResNet, ResNeXt, Wide ResNet
+
+    private static ResNet resnet(ResNet.Block block, int[] layers, int groups, int widthPerGroup, WeightsEnum weights) {
+        return withWeights(new ResNet(block, layers, 1000, groups, widthPerGroup), weights);
+    }
+
+    public static ResNet resnet18() {
+        return resnet18(null);
+    }
+
+    public static ResNet resnet18(ResNet18_Weights weights) {
+        return resnet(ResNet.Block.BASIC, new int[] {2, 2, 2, 2}, 1, 64, weights);
+    }
+
+    public static ResNet resnet34() {
+        return resnet34(null);
+    }
+
+    public static ResNet resnet34(ResNet34_Weights weights) {
+        return resnet(ResNet.Block.BASIC, new int[] {3, 4, 6, 3}, 1, 64, weights);
+    }
+
+    public static ResNet resnet50() {
+        return resnet50(null);
+    }
+
+    public static ResNet resnet50(ResNet50_Weights weights) {
+        return resnet(ResNet.Block.BOTTLENECK, new int[] {3, 4, 6, 3}, 1, 64, weights);
+    }
+
+    public static ResNet resnet101() {
+        return resnet101(null);
+    }
+
+    public static ResNet resnet101(ResNet101_Weights weights) {
+        return resnet(ResNet.Block.BOTTLENECK, new int[] {3, 4, 23, 3}, 1, 64, weights);
+    }
+
+    public static ResNet resnet152() {
+        return resnet152(null);
+    }
+
+    public static ResNet resnet152(ResNet152_Weights weights) {
+        return resnet(ResNet.Block.BOTTLENECK, new int[] {3, 8, 36, 3}, 1, 64, weights);
+    }
+
+    public static ResNet resnext50_32x4d() {
+        return resnext50_32x4d(null);
+    }
+
+    public static ResNet resnext50_32x4d(ResNeXt50_32X4D_Weights weights) {
+        return resnet(ResNet.Block.BOTTLENECK, new int[] {3, 4, 6, 3}, 32, 4, weights);
+    }
+
+    public static ResNet resnext101_32x8d() {
+        return resnext101_32x8d(null);
+    }
+
+    public static ResNet resnext101_32x8d(ResNeXt101_32X8D_Weights weights) {
+        return resnet(ResNet.Block.BOTTLENECK, new int[] {3, 4, 23, 3}, 32, 8, weights);
+    }
+
+    public static ResNet resnext101_64x4d() {
+        return resnext101_64x4d(null);
+    }
+
+    public static ResNet resnext101_64x4d(ResNeXt101_64X4D_Weights weights) {
+        return resnet(ResNet.Block.BOTTLENECK, new int[] {3, 4, 23, 3}, 64, 4, weights);
+    }
+
+    public static ResNet wide_resnet50_2() {
+        return wide_resnet50_2(null);
+    }
+
+    public static ResNet wide_resnet50_2(Wide_ResNet50_2_Weights weights) {
+        return resnet(ResNet.Block.BOTTLENECK, new int[] {3, 4, 6, 3}, 1, 128, weights);
+    }
+
+    public static ResNet wide_resnet101_2() {
+        return wide_resnet101_2(null);
+    }
+
+    public static ResNet wide_resnet101_2(Wide_ResNet101_2_Weights weights) {
+        return resnet(ResNet.Block.BOTTLENECK, new int[] {3, 4, 23, 3}, 1, 128, weights);
+    }
+
+    /** An unmodifiable list of names that prints as Python prints a list of strings. */
+    private static final class PyList extends AbstractList<String> {
+        private final List<String> names;
+
+        PyList(List<String> names) {
+            this.names = names;
+        }
+
+        @Override
+        public String get(int index) {
+            return names.get(index);
+        }
+
+        @Override
+        public int size() {
+            return names.size();
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder sb = new StringBuilder("[");
+            for (int i = 0; i < names.size(); i++) {
+                if (i > 0) {
+                    sb.append(", ");
+                }
+                sb.append('\'').append(names.get(i)).append('\'');
+            }
+            return sb.append(']').toString();
+        }
+    }
+}
