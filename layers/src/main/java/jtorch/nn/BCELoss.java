@@ -33,6 +33,6 @@ public class BCELoss extends Loss {
 
     @Override
     public Tensor forward(Tensor input, Tensor target) {
-        return F.binaryCrossEntropy(input, target, weight(), functionalReduction());
+        return F.binaryCrossEntropy(input, target, weight(), reduction);
     }
 }

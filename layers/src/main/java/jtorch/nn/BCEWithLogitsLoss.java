@@ -38,6 +38,6 @@ public class BCEWithLogitsLoss extends Loss {
 
     @Override
     public Tensor forward(Tensor input, Tensor target) {
-        return F.binaryCrossEntropyWithLogits(input, target, weight(), posWeight(), functionalReduction());
+        return F.binaryCrossEntropyWithLogits(input, target, weight(), posWeight(), reduction);
     }
 }

@@ -53,6 +53,6 @@ public class CrossEntropyLoss extends Loss {
 
     @Override
     public Tensor forward(Tensor input, Tensor target) {
-        return F.crossEntropy(input, target, weight(), ignoreIndex, functionalReduction(), labelSmoothing);
+        return F.crossEntropy(input, target, weight(), ignoreIndex, reduction, labelSmoothing);
     }
 }

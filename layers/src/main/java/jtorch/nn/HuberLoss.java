@@ -30,6 +30,6 @@ public class HuberLoss extends Loss {
 
     @Override
     public Tensor forward(Tensor input, Tensor target) {
-        return F.huberLoss(input, target, functionalReduction(), delta);
+        return F.huberLoss(input, target, reduction, delta);
     }
 }

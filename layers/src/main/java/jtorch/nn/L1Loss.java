@@ -23,6 +23,6 @@ public class L1Loss extends Loss {
 
     @Override
     public Tensor forward(Tensor input, Tensor target) {
-        return F.l1Loss(input, target, functionalReduction());
+        return F.l1Loss(input, target, reduction);
     }
 }

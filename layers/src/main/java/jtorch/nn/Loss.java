@@ -25,12 +25,4 @@ public abstract class Loss extends Module {
         throw new UnsupportedOperationException(getClass().getSimpleName()
                 + ".forward takes (input, target)");
     }
-
-    /**
-     * The functional side's enum for this loss's reduction.
-     * NOTE: temporary, until {@code jtorch.nn.functional.Reduction} merges into {@link Reduction}.
-     */
-    protected jtorch.nn.functional.Reduction functionalReduction() {
-        return jtorch.nn.functional.Reduction.valueOf(reduction.name());
-    }
 }

@@ -23,6 +23,6 @@ public class MSELoss extends Loss {
 
     @Override
     public Tensor forward(Tensor input, Tensor target) {
-        return F.mseLoss(input, target, functionalReduction());
+        return F.mseLoss(input, target, reduction);
     }
 }

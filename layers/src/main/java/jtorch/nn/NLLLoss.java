@@ -39,6 +39,6 @@ public class NLLLoss extends Loss {
 
     @Override
     public Tensor forward(Tensor input, Tensor target) {
-        return F.nllLoss(input, target, weight(), ignoreIndex, functionalReduction());
+        return F.nllLoss(input, target, weight(), ignoreIndex, reduction);
     }
 }

@@ -3,9 +3,6 @@ package jtorch.nn;
 /**
  * How a loss reduces its elementwise values: PyTorch's {@code reduction=} string as an enum.
  * {@link #toString()} gives PyTorch's spelling ({@code none}, {@code mean}, {@code sum}).
- *
- * <p><b>Note:</b> {@code jtorch.nn.functional.Reduction} is the same enum on the functional side; the two are
- * to be merged once {@code F} moves into this module. Loss modules convert by name meanwhile.
  */
 public enum Reduction {
     /** No reduction: the loss has the shape of the elementwise losses. */

@@ -30,6 +30,6 @@ public class SmoothL1Loss extends Loss {
 
     @Override
     public Tensor forward(Tensor input, Tensor target) {
-        return F.smoothL1Loss(input, target, functionalReduction(), beta);
+        return F.smoothL1Loss(input, target, reduction, beta);
     }
 }

@@ -1,5 +1,6 @@
 package jtorch.nn.functional;
 
+import jtorch.nn.Reduction;
 import java.util.Arrays;
 import jtorch.Tensor;
 import jtorch.tensor.Shape;

@@ -1,5 +1,6 @@
 package jtorch.nn.functional;
 
+import jtorch.nn.Reduction;
 import jtorch.Tensor;
 import jtorch.autograd.Graph;
 import jtorch.tensor.Shape;

@@ -1,5 +1,6 @@
 package jtorch.nn.functional;
 
+import jtorch.nn.Reduction;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -1,5 +1,6 @@
 package jtorch.nn.functional;
 
+import jtorch.nn.Reduction;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;

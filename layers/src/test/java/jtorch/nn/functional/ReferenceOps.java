@@ -1,5 +1,6 @@
 package jtorch.nn.functional;
 
+import jtorch.nn.Reduction;
 import java.util.Map;
 import java.util.function.Function;
 import jtorch.Tensor;
