@@ -52,6 +52,7 @@ public final class ModuleCodec implements ObjectCodec {
             rec.put("path", e.getKey());
             rec.put("class", m.getClass().getName());
             rec.put("config", f == null ? Map.of() : f.config(m));
+            rec.put("training", m.isTraining());
             modules.add(rec);
         }
         Map<String, Object> doc = new LinkedHashMap<>();
@@ -87,7 +88,7 @@ public final class ModuleCodec implements ObjectCodec {
             String name = path.substring(dot + 1);
             Module existing = parent.namedChildren().get(name);
             // NOTE: the constructor made most children; recreate only those added or replaced after construction
-            if (existing == null || !existing.getClass().getName().equals(cls)) {
+            if (existing == null || !sameKind(existing, cls, config(rec))) {
                 parent.registerModule(name, create(cls, config(rec)));
             }
         }
@@ -96,7 +97,33 @@ public final class ModuleCodec implements ObjectCodec {
         }
         Map<String, Tensor> state = castStateDict(PthFormat.read(file));
         root.loadStateDict(state);
+        restoreModes(root, records);
         return root;
+    }
+
+    /**
+     * Whether a child the constructor made is the recorded one: same class and, when it has a factory, the same
+     * configuration (a {@code Dropout(0.5)} replaced by a {@code Dropout(0.2)} keeps its class, not its config).
+     */
+    private static boolean sameKind(Module existing, String cls, Map<String, Object> recorded) throws IOException {
+        if (!existing.getClass().getName().equals(cls)) {
+            return false;
+        }
+        ModuleFactory f = ModuleFactories.find(cls);
+        if (f == null) {
+            return true;
+        }
+        // NOTE: compared after a JSON round trip, as the recorded config was (int[] becomes a List of Long)
+        return ModuleJson.parse(ModuleJson.write(f.config(existing))).equals(recorded);
+    }
+
+    /** Training or eval mode per module, as saved (records are parents first, so a child's own mode wins). */
+    private static void restoreModes(Module root, List<Map<String, Object>> records) {
+        for (Map<String, Object> rec : records) {
+            if (rec.get("training") instanceof Boolean training) {
+                root.getSubmodule((String) rec.get("path")).train(training);
+            }
+        }
     }
 
     @SuppressWarnings("unchecked")

@@ -7,15 +7,19 @@ import jtorch.nn.Module;
 import jtorch.nn.Sequential;
 
 /**
- * The registry of {@link ModuleFactory}s, keyed by class name: those registered in code, then those found
- * through {@link ServiceLoader} (the context class loader's), then the built-ins. Classes without a
- * factory are rebuilt with their no-argument constructor.
+ * The registry of {@link ModuleFactory}s, keyed by class name: the built-ins ({@link NnFactories}) and those
+ * registered in code, then those found through {@link ServiceLoader} (the context class loader's; a provider
+ * may also register others while it is constructed). Classes without a factory are rebuilt with their
+ * no-argument constructor.
  */
 public final class ModuleFactories {
     private static final Map<String, ModuleFactory> REGISTERED = new ConcurrentHashMap<>();
 
     static {
         register(new SimpleFactory(Sequential.class.getName(), m -> Map.of(), c -> new Sequential()));
+        for (ModuleFactory f : NnFactories.all()) {
+            register(f);
+        }
     }
 
     private ModuleFactories() {}
@@ -37,7 +41,9 @@ public final class ModuleFactories {
                 return s;
             }
         }
-        return null;
+        // NOTE: one provider may register a whole family when it is constructed (vision's ModelFactories),
+        // so that a jar lists a single class in its services file
+        return REGISTERED.get(className);
     }
 
     /** A factory from two lambdas. */

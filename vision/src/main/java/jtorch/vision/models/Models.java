@@ -60,6 +60,26 @@ public final class Models {
         BUILDERS.put("resnext101_64x4d", Models::resnext101_64x4d);
         BUILDERS.put("wide_resnet50_2", Models::wide_resnet50_2);
         BUILDERS.put("wide_resnet101_2", Models::wide_resnet101_2);
+        BUILDERS.put("squeezenet1_0", Models::squeezenet1_0);
+        BUILDERS.put("squeezenet1_1", Models::squeezenet1_1);
+        BUILDERS.put("mobilenet_v2", Models::mobilenet_v2);
+        BUILDERS.put("mobilenet_v3_large", Models::mobilenet_v3_large);
+        BUILDERS.put("mobilenet_v3_small", Models::mobilenet_v3_small);
+        BUILDERS.put("mnasnet0_5", Models::mnasnet0_5);
+        BUILDERS.put("mnasnet0_75", Models::mnasnet0_75);
+        BUILDERS.put("mnasnet1_0", Models::mnasnet1_0);
+        BUILDERS.put("mnasnet1_3", Models::mnasnet1_3);
+        BUILDERS.put("shufflenet_v2_x0_5", Models::shufflenet_v2_x0_5);
+        BUILDERS.put("shufflenet_v2_x1_0", Models::shufflenet_v2_x1_0);
+        BUILDERS.put("shufflenet_v2_x1_5", Models::shufflenet_v2_x1_5);
+        BUILDERS.put("shufflenet_v2_x2_0", Models::shufflenet_v2_x2_0);
+        BUILDERS.put("densenet121", Models::densenet121);
+        BUILDERS.put("densenet161", Models::densenet161);
+        BUILDERS.put("densenet169", Models::densenet169);
+        BUILDERS.put("densenet201", Models::densenet201);
+        BUILDERS.put("googlenet", Models::googlenet);
+        BUILDERS.put("inception_v3", Models::inception_v3);
+        // @@REGISTER@@
     }
 
     private Models() {}
@@ -268,6 +288,172 @@ public final class Models {
     public static ResNet wide_resnet101_2(Wide_ResNet101_2_Weights weights) {
         return resnet(ResNet.Block.BOTTLENECK, new int[] {3, 4, 23, 3}, 1, 128, weights);
     }
+
+    // ---------------------------------------------------------------- SqueezeNet
+
+    public static SqueezeNet squeezenet1_0() {
+        return squeezenet1_0(null);
+    }
+
+    public static SqueezeNet squeezenet1_0(SqueezeNet1_0_Weights weights) {
+        return withWeights(new SqueezeNet("1_0", 1000, 0.5), weights);
+    }
+
+    public static SqueezeNet squeezenet1_1() {
+        return squeezenet1_1(null);
+    }
+
+    public static SqueezeNet squeezenet1_1(SqueezeNet1_1_Weights weights) {
+        return withWeights(new SqueezeNet("1_1", 1000, 0.5), weights);
+    }
+
+    // ---------------------------------------------------------------- MobileNet
+
+    public static MobileNetV2 mobilenet_v2() {
+        return mobilenet_v2(null);
+    }
+
+    public static MobileNetV2 mobilenet_v2(MobileNet_V2_Weights weights) {
+        return withWeights(new MobileNetV2(), weights);
+    }
+
+    public static MobileNetV3 mobilenet_v3_large() {
+        return mobilenet_v3_large(null);
+    }
+
+    public static MobileNetV3 mobilenet_v3_large(MobileNet_V3_Large_Weights weights) {
+        return withWeights(new MobileNetV3(MobileNetV3.LARGE, 1280, 1000, 0.2), weights);
+    }
+
+    public static MobileNetV3 mobilenet_v3_small() {
+        return mobilenet_v3_small(null);
+    }
+
+    public static MobileNetV3 mobilenet_v3_small(MobileNet_V3_Small_Weights weights) {
+        return withWeights(new MobileNetV3(MobileNetV3.SMALL, 1024, 1000, 0.2), weights);
+    }
+
+    // ---------------------------------------------------------------- MNASNet
+
+    public static MNASNet mnasnet0_5() {
+        return mnasnet0_5(null);
+    }
+
+    public static MNASNet mnasnet0_5(MNASNet0_5_Weights weights) {
+        return withWeights(new MNASNet(0.5), weights);
+    }
+
+    public static MNASNet mnasnet0_75() {
+        return mnasnet0_75(null);
+    }
+
+    public static MNASNet mnasnet0_75(MNASNet0_75_Weights weights) {
+        return withWeights(new MNASNet(0.75), weights);
+    }
+
+    public static MNASNet mnasnet1_0() {
+        return mnasnet1_0(null);
+    }
+
+    public static MNASNet mnasnet1_0(MNASNet1_0_Weights weights) {
+        return withWeights(new MNASNet(1.0), weights);
+    }
+
+    public static MNASNet mnasnet1_3() {
+        return mnasnet1_3(null);
+    }
+
+    public static MNASNet mnasnet1_3(MNASNet1_3_Weights weights) {
+        return withWeights(new MNASNet(1.3), weights);
+    }
+
+    // ---------------------------------------------------------------- ShuffleNet V2
+
+    public static ShuffleNetV2 shufflenet_v2_x0_5() {
+        return shufflenet_v2_x0_5(null);
+    }
+
+    public static ShuffleNetV2 shufflenet_v2_x0_5(ShuffleNet_V2_X0_5_Weights weights) {
+        return withWeights(new ShuffleNetV2(new int[] {4, 8, 4}, new int[] {24, 48, 96, 192, 1024}, 1000), weights);
+    }
+
+    public static ShuffleNetV2 shufflenet_v2_x1_0() {
+        return shufflenet_v2_x1_0(null);
+    }
+
+    public static ShuffleNetV2 shufflenet_v2_x1_0(ShuffleNet_V2_X1_0_Weights weights) {
+        return withWeights(new ShuffleNetV2(new int[] {4, 8, 4}, new int[] {24, 116, 232, 464, 1024}, 1000), weights);
+    }
+
+    public static ShuffleNetV2 shufflenet_v2_x1_5() {
+        return shufflenet_v2_x1_5(null);
+    }
+
+    public static ShuffleNetV2 shufflenet_v2_x1_5(ShuffleNet_V2_X1_5_Weights weights) {
+        return withWeights(new ShuffleNetV2(new int[] {4, 8, 4}, new int[] {24, 176, 352, 704, 1024}, 1000), weights);
+    }
+
+    public static ShuffleNetV2 shufflenet_v2_x2_0() {
+        return shufflenet_v2_x2_0(null);
+    }
+
+    public static ShuffleNetV2 shufflenet_v2_x2_0(ShuffleNet_V2_X2_0_Weights weights) {
+        return withWeights(new ShuffleNetV2(new int[] {4, 8, 4}, new int[] {24, 244, 488, 976, 2048}, 1000), weights);
+    }
+
+    // ---------------------------------------------------------------- DenseNet
+
+    public static DenseNet densenet121() {
+        return densenet121(null);
+    }
+
+    public static DenseNet densenet121(DenseNet121_Weights weights) {
+        return withWeights(new DenseNet(32, new int[] {6, 12, 24, 16}, 64), weights);
+    }
+
+    public static DenseNet densenet161() {
+        return densenet161(null);
+    }
+
+    public static DenseNet densenet161(DenseNet161_Weights weights) {
+        return withWeights(new DenseNet(48, new int[] {6, 12, 36, 24}, 96), weights);
+    }
+
+    public static DenseNet densenet169() {
+        return densenet169(null);
+    }
+
+    public static DenseNet densenet169(DenseNet169_Weights weights) {
+        return withWeights(new DenseNet(32, new int[] {6, 12, 32, 32}, 64), weights);
+    }
+
+    public static DenseNet densenet201() {
+        return densenet201(null);
+    }
+
+    public static DenseNet densenet201(DenseNet201_Weights weights) {
+        return withWeights(new DenseNet(32, new int[] {6, 12, 48, 32}, 64), weights);
+    }
+
+    // ---------------------------------------------------------------- GoogLeNet, Inception v3
+
+    public static GoogLeNet googlenet() {
+        return googlenet(null);
+    }
+
+    public static GoogLeNet googlenet(GoogLeNet_Weights weights) {
+        return withWeights(new GoogLeNet(), weights);
+    }
+
+    public static Inception3 inception_v3() {
+        return inception_v3(null);
+    }
+
+    public static Inception3 inception_v3(Inception_V3_Weights weights) {
+        return withWeights(new Inception3(), weights);
+    }
+
+    // @@FACTORIES@@
 
     /** An unmodifiable list of names that prints as Python prints a list of strings. */
     private static final class PyList extends AbstractList<String> {
