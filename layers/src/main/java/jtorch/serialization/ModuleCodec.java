@@ -165,13 +165,15 @@ public final class ModuleCodec implements ObjectCodec {
         }
         Class<?> cls = moduleClass(name);
         try {
-            Constructor<?> ctor = cls.getDeclaredConstructor();
-            if (!Modifier.isPublic(ctor.getModifiers()) || !Modifier.isPublic(cls.getModifiers())) {
-                // NOTE: `class Net extends Module {}` in a `./jtorch run` script is package-private, and so is
-                // its implicit constructor; it is a Module subclass (checked), so opening it is safe
-                ctor.setAccessible(true);
+            if (isProgramMember(cls)) {
+                // NOTE: `class Net extends Module {}` beside `void main` is an inner class of the program's implicit
+                // class; like Python re-running `__main__`'s definitions, it needs an instance of that program
+                Constructor<?> outer = opened(cls.getEnclosingClass().getDeclaredConstructor());
+                return (Module) opened(cls.getDeclaredConstructor(cls.getEnclosingClass())).newInstance(outer.newInstance());
             }
-            return (Module) ctor.newInstance();
+            // NOTE: a package-private class in a `./jtorch run` script has a package-private implicit constructor;
+            // it is a Module subclass (checked), so opening it is safe
+            return (Module) opened(cls.getDeclaredConstructor()).newInstance();
         } catch (NoSuchMethodException e) {
             throw new IllegalStateException("Can't rebuild " + name + ": it has no no-argument constructor and no "
                     + "ModuleFactory; register one (ModuleFactories.register) or save the state dict instead "
@@ -183,13 +185,33 @@ public final class ModuleCodec implements ObjectCodec {
         }
     }
 
+    /** An inner (non-static) class of a top-level class in the unnamed package: a script's own module class. */
+    private static boolean isProgramMember(Class<?> cls) {
+        Class<?> outer = cls.getEnclosingClass();
+        return outer != null && cls.isMemberClass() && !Modifier.isStatic(cls.getModifiers())
+                && outer.getEnclosingClass() == null && outer.getPackageName().isEmpty();
+    }
+
+    private static <T> Constructor<T> opened(Constructor<T> ctor) {
+        if (!Modifier.isPublic(ctor.getModifiers()) || !Modifier.isPublic(ctor.getDeclaringClass().getModifiers())) {
+            ctor.setAccessible(true);
+        }
+        return ctor;
+    }
+
     /** The class, found without initialising it, and only if it is a Module. */
     private static Class<?> moduleClass(String name) {
-        Class<?> cls;
-        try {
-            cls = Class.forName(name, false, contextLoader());
-        } catch (ClassNotFoundException | LinkageError e) {
-            String simple = name.substring(name.lastIndexOf('.') + 1);
+        Class<?> cls = null;
+        for (String candidate : candidates(name)) {
+            try {
+                cls = Class.forName(candidate, false, contextLoader());
+                break;
+            } catch (ClassNotFoundException | LinkageError e) {
+                // NOTE: try the next spelling; the error below names the recorded one
+            }
+        }
+        if (cls == null) {
+            String simple = name.substring(Math.max(name.lastIndexOf('.'), name.lastIndexOf('$')) + 1);
             throw new IllegalStateException("Can't get attribute '" + simple + "': class " + name
                     + " is not on the class path; save and load the state dict instead (module.stateDict() / loadStateDict)");
         }
@@ -197,6 +219,36 @@ public final class ModuleCodec implements ObjectCodec {
             throw new IllegalStateException("refusing to instantiate " + name + ": it is not a jtorch.nn.Module");
         }
         return cls;
+    }
+
+    /**
+     * The recorded name, then, for a class of the unnamed package, the same simple name in the running program.
+     * A class declared beside {@code void main} in {@code SaveLoad.java} is the member {@code SaveLoad$NeuralNetwork}
+     * of the implicit class {@code SaveLoad}; like Python's {@code __main__.NeuralNetwork}, it must load in another
+     * program that declares {@code NeuralNetwork} too, i.e. {@code Other$NeuralNetwork} or a top-level one.
+     */
+    private static List<String> candidates(String name) {
+        List<String> out = new ArrayList<>(List.of(name));
+        if (name.contains(".")) {
+            return out;
+        }
+        String simple = name.substring(name.lastIndexOf('$') + 1);
+        StackWalker walker = StackWalker.getInstance(StackWalker.Option.RETAIN_CLASS_REFERENCE);
+        List<Class<?>> callers = walker.walk(frames -> frames.map(StackWalker.StackFrame::getDeclaringClass).toList());
+        for (Class<?> c : callers) {
+            // NOTE: the outermost class in the unnamed package: the program's own (implicit) class
+            while (c.getEnclosingClass() != null) {
+                c = c.getEnclosingClass();
+            }
+            String member = c.getName() + "$" + simple;
+            if (c.getPackageName().isEmpty() && !out.contains(member)) {
+                out.add(member);
+            }
+        }
+        if (!out.contains(simple)) {
+            out.add(simple);
+        }
+        return out;
     }
 
     static ClassLoader contextLoader() {

@@ -18,15 +18,17 @@ final class VectorSgemm implements SgemmKernel {
 
     // PERF: blocking measured on this CPU (Zen 5, 48 KiB L1d, 1 MiB L2/core), SGEMM n = 512/1024/2048, one thread:
     // kc 256 x mc 192 gave 232/235/216 GFLOP/s; kc 128 lost 10-15% at n = 2048 and mc 384 with kc 128 lost 40% at
-    // n >= 1024 (A block out of L2); kc 384 was within noise of 256. nc 512/1024 were no better than 4096
-    // (that sweep ran at load 2-4, so differences under ~10% are noise). The
-    // B micro-panel (kc x NR = 32 KiB in float) stays in L1, the A block (mc x kc = 192 KiB) in L2.
+    // n >= 1024 (A block out of L2); kc 384 was within noise of 256. nc = 1024 keeps each thread's packed B block
+    // (kc x nc = 1 MiB in float) the size of its L2: on two threads, n = 1024/2048 measured 452/426 GFLOP/s against
+    // 330/221 with nc = 4096; one thread was unchanged (233/222 vs 235/227). These sweeps ran at load 1.6-4 on
+    // shared cores, so differences under ~10% are noise. The B micro-panel (kc x NR = 32 KiB in float) stays in L1,
+    // the A block (mc x kc = 192 KiB in float) in L2.
     /** Depth of a k slice. */
     static final int KC = 256;
     /** Rows of A per packed block; a multiple of MR. */
     static final int MC = 192 / MR * MR;
     /** Columns of B per packed block; a multiple of NR. */
-    static final int NC = 4096 / NR * NR;
+    static final int NC = 1024 / NR * NR;
 
     /** Below this many multiply-adds, packing costs more than it saves: use the scalar loop. */
     private static final long SMALL_WORK = 4096;

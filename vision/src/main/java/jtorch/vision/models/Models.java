@@ -79,6 +79,41 @@ public final class Models {
         BUILDERS.put("densenet201", Models::densenet201);
         BUILDERS.put("googlenet", Models::googlenet);
         BUILDERS.put("inception_v3", Models::inception_v3);
+        BUILDERS.put("efficientnet_b0", Models::efficientnet_b0);
+        BUILDERS.put("efficientnet_b1", Models::efficientnet_b1);
+        BUILDERS.put("efficientnet_b2", Models::efficientnet_b2);
+        BUILDERS.put("efficientnet_b3", Models::efficientnet_b3);
+        BUILDERS.put("efficientnet_b4", Models::efficientnet_b4);
+        BUILDERS.put("efficientnet_b5", Models::efficientnet_b5);
+        BUILDERS.put("efficientnet_b6", Models::efficientnet_b6);
+        BUILDERS.put("efficientnet_b7", Models::efficientnet_b7);
+        BUILDERS.put("efficientnet_v2_s", Models::efficientnet_v2_s);
+        BUILDERS.put("efficientnet_v2_m", Models::efficientnet_v2_m);
+        BUILDERS.put("efficientnet_v2_l", Models::efficientnet_v2_l);
+        BUILDERS.put("regnet_y_400mf", Models::regnet_y_400mf);
+        BUILDERS.put("regnet_y_800mf", Models::regnet_y_800mf);
+        BUILDERS.put("regnet_y_1_6gf", Models::regnet_y_1_6gf);
+        BUILDERS.put("regnet_y_3_2gf", Models::regnet_y_3_2gf);
+        BUILDERS.put("regnet_y_8gf", Models::regnet_y_8gf);
+        BUILDERS.put("regnet_y_16gf", Models::regnet_y_16gf);
+        BUILDERS.put("regnet_y_32gf", Models::regnet_y_32gf);
+        BUILDERS.put("regnet_y_128gf", Models::regnet_y_128gf);
+        BUILDERS.put("regnet_x_400mf", Models::regnet_x_400mf);
+        BUILDERS.put("regnet_x_800mf", Models::regnet_x_800mf);
+        BUILDERS.put("regnet_x_1_6gf", Models::regnet_x_1_6gf);
+        BUILDERS.put("regnet_x_3_2gf", Models::regnet_x_3_2gf);
+        BUILDERS.put("regnet_x_8gf", Models::regnet_x_8gf);
+        BUILDERS.put("regnet_x_16gf", Models::regnet_x_16gf);
+        BUILDERS.put("regnet_x_32gf", Models::regnet_x_32gf);
+        BUILDERS.put("convnext_tiny", Models::convnext_tiny);
+        BUILDERS.put("convnext_small", Models::convnext_small);
+        BUILDERS.put("convnext_base", Models::convnext_base);
+        BUILDERS.put("convnext_large", Models::convnext_large);
+        BUILDERS.put("vit_b_16", Models::vit_b_16);
+        BUILDERS.put("vit_b_32", Models::vit_b_32);
+        BUILDERS.put("vit_l_16", Models::vit_l_16);
+        BUILDERS.put("vit_l_32", Models::vit_l_32);
+        BUILDERS.put("vit_h_14", Models::vit_h_14);
         // @@REGISTER@@
     }
 
@@ -451,6 +486,217 @@ public final class Models {
 
     public static Inception3 inception_v3(Inception_V3_Weights weights) {
         return withWeights(new Inception3(), weights);
+    }
+
+    // ---------------------------------------------------------------- EfficientNet
+
+    public static EfficientNet efficientnet_b0() {
+        return efficientnet_b0(null);
+    }
+
+    public static EfficientNet efficientnet_b0(EfficientNet_B0_Weights weights) {
+        return withWeights(new EfficientNet(EfficientNet.bConfig(1.0, 1.0), 0.2, 0.2, 1000, EfficientNet.batchNorm(1e-5, 0.1), -1), weights);
+    }
+
+    public static EfficientNet efficientnet_b1() {
+        return efficientnet_b1(null);
+    }
+
+    public static EfficientNet efficientnet_b1(EfficientNet_B1_Weights weights) {
+        return withWeights(new EfficientNet(EfficientNet.bConfig(1.0, 1.1), 0.2, 0.2, 1000, EfficientNet.batchNorm(1e-5, 0.1), -1), weights);
+    }
+
+    public static EfficientNet efficientnet_b2() {
+        return efficientnet_b2(null);
+    }
+
+    public static EfficientNet efficientnet_b2(EfficientNet_B2_Weights weights) {
+        return withWeights(new EfficientNet(EfficientNet.bConfig(1.1, 1.2), 0.3, 0.2, 1000, EfficientNet.batchNorm(1e-5, 0.1), -1), weights);
+    }
+
+    public static EfficientNet efficientnet_b3() {
+        return efficientnet_b3(null);
+    }
+
+    public static EfficientNet efficientnet_b3(EfficientNet_B3_Weights weights) {
+        return withWeights(new EfficientNet(EfficientNet.bConfig(1.2, 1.4), 0.3, 0.2, 1000, EfficientNet.batchNorm(1e-5, 0.1), -1), weights);
+    }
+
+    public static EfficientNet efficientnet_b4() {
+        return efficientnet_b4(null);
+    }
+
+    public static EfficientNet efficientnet_b4(EfficientNet_B4_Weights weights) {
+        return withWeights(new EfficientNet(EfficientNet.bConfig(1.4, 1.8), 0.4, 0.2, 1000, EfficientNet.batchNorm(1e-5, 0.1), -1), weights);
+    }
+
+    public static EfficientNet efficientnet_b5() {
+        return efficientnet_b5(null);
+    }
+
+    public static EfficientNet efficientnet_b5(EfficientNet_B5_Weights weights) {
+        return withWeights(new EfficientNet(EfficientNet.bConfig(1.6, 2.2), 0.4, 0.2, 1000, EfficientNet.batchNorm(0.001, 0.01), -1), weights);
+    }
+
+    public static EfficientNet efficientnet_b6() {
+        return efficientnet_b6(null);
+    }
+
+    public static EfficientNet efficientnet_b6(EfficientNet_B6_Weights weights) {
+        return withWeights(new EfficientNet(EfficientNet.bConfig(1.8, 2.6), 0.5, 0.2, 1000, EfficientNet.batchNorm(0.001, 0.01), -1), weights);
+    }
+
+    public static EfficientNet efficientnet_b7() {
+        return efficientnet_b7(null);
+    }
+
+    public static EfficientNet efficientnet_b7(EfficientNet_B7_Weights weights) {
+        return withWeights(new EfficientNet(EfficientNet.bConfig(2.0, 3.1), 0.5, 0.2, 1000, EfficientNet.batchNorm(0.001, 0.01), -1), weights);
+    }
+
+    public static EfficientNet efficientnet_v2_s() {
+        return efficientnet_v2_s(null);
+    }
+
+    public static EfficientNet efficientnet_v2_s(EfficientNet_V2_S_Weights weights) {
+        return withWeights(new EfficientNet(EfficientNet.V2_S, 0.2, 0.2, 1000, EfficientNet.batchNorm(0.001, 0.1), 1280), weights);
+    }
+
+    public static EfficientNet efficientnet_v2_m() {
+        return efficientnet_v2_m(null);
+    }
+
+    public static EfficientNet efficientnet_v2_m(EfficientNet_V2_M_Weights weights) {
+        return withWeights(new EfficientNet(EfficientNet.V2_M, 0.3, 0.2, 1000, EfficientNet.batchNorm(0.001, 0.1), 1280), weights);
+    }
+
+    public static EfficientNet efficientnet_v2_l() {
+        return efficientnet_v2_l(null);
+    }
+
+    public static EfficientNet efficientnet_v2_l(EfficientNet_V2_L_Weights weights) {
+        return withWeights(new EfficientNet(EfficientNet.V2_L, 0.4, 0.2, 1000, EfficientNet.batchNorm(0.001, 0.1), 1280), weights);
+    }
+
+    // ---------------------------------------------------------------- RegNet
+    // NOTE: no RegNet_*_Weights enums yet: their checkpoint names and metadata are still to be transcribed.
+
+
+    public static RegNet regnet_y_400mf() {
+        return new RegNet(RegNet.BlockParams.fromInitParams(16, 48, 27.89, 2.09, 8, 0.25), 1000, 32);
+    }
+
+    public static RegNet regnet_y_800mf() {
+        return new RegNet(RegNet.BlockParams.fromInitParams(14, 56, 38.84, 2.4, 16, 0.25), 1000, 32);
+    }
+
+    public static RegNet regnet_y_1_6gf() {
+        return new RegNet(RegNet.BlockParams.fromInitParams(27, 48, 20.71, 2.65, 24, 0.25), 1000, 32);
+    }
+
+    public static RegNet regnet_y_3_2gf() {
+        return new RegNet(RegNet.BlockParams.fromInitParams(21, 80, 42.63, 2.66, 24, 0.25), 1000, 32);
+    }
+
+    public static RegNet regnet_y_8gf() {
+        return new RegNet(RegNet.BlockParams.fromInitParams(17, 192, 76.82, 2.19, 56, 0.25), 1000, 32);
+    }
+
+    public static RegNet regnet_y_16gf() {
+        return new RegNet(RegNet.BlockParams.fromInitParams(18, 200, 106.23, 2.48, 112, 0.25), 1000, 32);
+    }
+
+    public static RegNet regnet_y_32gf() {
+        return new RegNet(RegNet.BlockParams.fromInitParams(20, 232, 115.89, 2.53, 232, 0.25), 1000, 32);
+    }
+
+    public static RegNet regnet_y_128gf() {
+        return new RegNet(RegNet.BlockParams.fromInitParams(27, 456, 160.83, 2.52, 264, 0.25), 1000, 32);
+    }
+
+    public static RegNet regnet_x_400mf() {
+        return new RegNet(RegNet.BlockParams.fromInitParams(22, 24, 24.48, 2.54, 16, 0.0), 1000, 32);
+    }
+
+    public static RegNet regnet_x_800mf() {
+        return new RegNet(RegNet.BlockParams.fromInitParams(16, 56, 35.73, 2.28, 16, 0.0), 1000, 32);
+    }
+
+    public static RegNet regnet_x_1_6gf() {
+        return new RegNet(RegNet.BlockParams.fromInitParams(18, 80, 34.01, 2.25, 24, 0.0), 1000, 32);
+    }
+
+    public static RegNet regnet_x_3_2gf() {
+        return new RegNet(RegNet.BlockParams.fromInitParams(25, 88, 26.31, 2.25, 48, 0.0), 1000, 32);
+    }
+
+    public static RegNet regnet_x_8gf() {
+        return new RegNet(RegNet.BlockParams.fromInitParams(23, 80, 49.56, 2.88, 120, 0.0), 1000, 32);
+    }
+
+    public static RegNet regnet_x_16gf() {
+        return new RegNet(RegNet.BlockParams.fromInitParams(22, 216, 55.59, 2.1, 128, 0.0), 1000, 32);
+    }
+
+    public static RegNet regnet_x_32gf() {
+        return new RegNet(RegNet.BlockParams.fromInitParams(23, 320, 69.86, 2.0, 168, 0.0), 1000, 32);
+    }
+
+    // ---------------------------------------------------------------- ConvNeXt
+
+    public static ConvNeXt convnext_tiny() {
+        return convnext_tiny(null);
+    }
+
+    public static ConvNeXt convnext_tiny(ConvNeXt_Tiny_Weights weights) {
+        return withWeights(new ConvNeXt(ConvNeXt.TINY, 0.1, 1e-6, 1000), weights);
+    }
+
+    public static ConvNeXt convnext_small() {
+        return convnext_small(null);
+    }
+
+    public static ConvNeXt convnext_small(ConvNeXt_Small_Weights weights) {
+        return withWeights(new ConvNeXt(ConvNeXt.SMALL, 0.4, 1e-6, 1000), weights);
+    }
+
+    public static ConvNeXt convnext_base() {
+        return convnext_base(null);
+    }
+
+    public static ConvNeXt convnext_base(ConvNeXt_Base_Weights weights) {
+        return withWeights(new ConvNeXt(ConvNeXt.BASE, 0.5, 1e-6, 1000), weights);
+    }
+
+    public static ConvNeXt convnext_large() {
+        return convnext_large(null);
+    }
+
+    public static ConvNeXt convnext_large(ConvNeXt_Large_Weights weights) {
+        return withWeights(new ConvNeXt(ConvNeXt.LARGE, 0.5, 1e-6, 1000), weights);
+    }
+
+    // ---------------------------------------------------------------- Vision Transformer
+    // NOTE: no ViT_*_Weights enums yet (checkpoint names and metadata still to be transcribed).
+
+    public static VisionTransformer vit_b_16() {
+        return new VisionTransformer(224, 16, 12, 12, 768, 3072, 1000);
+    }
+
+    public static VisionTransformer vit_b_32() {
+        return new VisionTransformer(224, 32, 12, 12, 768, 3072, 1000);
+    }
+
+    public static VisionTransformer vit_l_16() {
+        return new VisionTransformer(224, 16, 24, 16, 1024, 4096, 1000);
+    }
+
+    public static VisionTransformer vit_l_32() {
+        return new VisionTransformer(224, 32, 24, 16, 1024, 4096, 1000);
+    }
+
+    public static VisionTransformer vit_h_14() {
+        return new VisionTransformer(224, 14, 32, 16, 1280, 5120, 1000);
     }
 
     // @@FACTORIES@@

@@ -1,0 +1,25 @@
+package jtorch.vision.models;
+
+/**
+ * Pretrained weights for {@link Models#efficientnet_b0} (torchvision's {@code EfficientNet_B0_Weights}).
+ *
+ * @see <a href="https://github.com/pytorch/vision/blob/main/torchvision/models/efficientnet.py">torchvision/models/efficientnet.py</a>
+ */
+public enum EfficientNet_B0_Weights implements WeightsEnum {
+    IMAGENET1K_V1(new Weights("https://download.pytorch.org/models/efficientnet_b0_rwightman-7f5810bc.pth", 5288548L, new int[] {1, 1}, 77.692, 93.532, 224, 256,
+            "https://github.com/pytorch/vision/tree/main/references/classification#efficientnet"));
+
+    /** The best available weights ({@code EfficientNet_B0_Weights.DEFAULT}). */
+    public static final EfficientNet_B0_Weights DEFAULT = IMAGENET1K_V1;
+
+    private final Weights weights;
+
+    EfficientNet_B0_Weights(Weights weights) {
+        this.weights = weights;
+    }
+
+    @Override
+    public Weights weights() {
+        return weights;
+    }
+}

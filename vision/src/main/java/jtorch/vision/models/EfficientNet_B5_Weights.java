@@ -1,0 +1,25 @@
+package jtorch.vision.models;
+
+/**
+ * Pretrained weights for {@link Models#efficientnet_b5} (torchvision's {@code EfficientNet_B5_Weights}).
+ *
+ * @see <a href="https://github.com/pytorch/vision/blob/main/torchvision/models/efficientnet.py">torchvision/models/efficientnet.py</a>
+ */
+public enum EfficientNet_B5_Weights implements WeightsEnum {
+    IMAGENET1K_V1(new Weights("https://download.pytorch.org/models/efficientnet_b5_lukemelas-1a07897c.pth", 30389784L, new int[] {1, 1}, 83.444, 96.628, 456, 456,
+            "https://github.com/pytorch/vision/tree/main/references/classification#efficientnet"));
+
+    /** The best available weights ({@code EfficientNet_B5_Weights.DEFAULT}). */
+    public static final EfficientNet_B5_Weights DEFAULT = IMAGENET1K_V1;
+
+    private final Weights weights;
+
+    EfficientNet_B5_Weights(Weights weights) {
+        this.weights = weights;
+    }
+
+    @Override
+    public Weights weights() {
+        return weights;
+    }
+}

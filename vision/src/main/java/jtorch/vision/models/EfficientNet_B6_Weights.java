@@ -1,0 +1,25 @@
+package jtorch.vision.models;
+
+/**
+ * Pretrained weights for {@link Models#efficientnet_b6} (torchvision's {@code EfficientNet_B6_Weights}).
+ *
+ * @see <a href="https://github.com/pytorch/vision/blob/main/torchvision/models/efficientnet.py">torchvision/models/efficientnet.py</a>
+ */
+public enum EfficientNet_B6_Weights implements WeightsEnum {
+    IMAGENET1K_V1(new Weights("https://download.pytorch.org/models/efficientnet_b6_lukemelas-24a108a5.pth", 43040704L, new int[] {1, 1}, 84.008, 96.916, 528, 528,
+            "https://github.com/pytorch/vision/tree/main/references/classification#efficientnet"));
+
+    /** The best available weights ({@code EfficientNet_B6_Weights.DEFAULT}). */
+    public static final EfficientNet_B6_Weights DEFAULT = IMAGENET1K_V1;
+
+    private final Weights weights;
+
+    EfficientNet_B6_Weights(Weights weights) {
+        this.weights = weights;
+    }
+
+    @Override
+    public Weights weights() {
+        return weights;
+    }
+}

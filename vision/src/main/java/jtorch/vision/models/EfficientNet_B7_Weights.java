@@ -1,0 +1,25 @@
+package jtorch.vision.models;
+
+/**
+ * Pretrained weights for {@link Models#efficientnet_b7} (torchvision's {@code EfficientNet_B7_Weights}).
+ *
+ * @see <a href="https://github.com/pytorch/vision/blob/main/torchvision/models/efficientnet.py">torchvision/models/efficientnet.py</a>
+ */
+public enum EfficientNet_B7_Weights implements WeightsEnum {
+    IMAGENET1K_V1(new Weights("https://download.pytorch.org/models/efficientnet_b7_lukemelas-c5b4e57e.pth", 66347960L, new int[] {1, 1}, 84.122, 96.908, 600, 600,
+            "https://github.com/pytorch/vision/tree/main/references/classification#efficientnet"));
+
+    /** The best available weights ({@code EfficientNet_B7_Weights.DEFAULT}). */
+    public static final EfficientNet_B7_Weights DEFAULT = IMAGENET1K_V1;
+
+    private final Weights weights;
+
+    EfficientNet_B7_Weights(Weights weights) {
+        this.weights = weights;
+    }
+
+    @Override
+    public Weights weights() {
+        return weights;
+    }
+}
