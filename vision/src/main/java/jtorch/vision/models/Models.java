@@ -114,7 +114,12 @@ public final class Models {
         BUILDERS.put("vit_l_16", Models::vit_l_16);
         BUILDERS.put("vit_l_32", Models::vit_l_32);
         BUILDERS.put("vit_h_14", Models::vit_h_14);
-        // @@REGISTER@@
+        BUILDERS.put("swin_t", Models::swin_t);
+        BUILDERS.put("swin_s", Models::swin_s);
+        BUILDERS.put("swin_b", Models::swin_b);
+        BUILDERS.put("swin_v2_t", Models::swin_v2_t);
+        BUILDERS.put("swin_v2_s", Models::swin_v2_s);
+        BUILDERS.put("swin_v2_b", Models::swin_v2_b);
     }
 
     private Models() {}
@@ -699,7 +704,33 @@ public final class Models {
         return new VisionTransformer(224, 14, 32, 16, 1280, 5120, 1000);
     }
 
-    // @@FACTORIES@@
+    // ---------------------------------------------------------------- Swin Transformer
+    // NOTE: no Swin_*_Weights enums yet (checkpoint names and metadata still to be transcribed).
+
+    public static SwinTransformer swin_t() {
+        return new SwinTransformer(4, 96, new int[] {2, 2, 6, 2}, new int[] {3, 6, 12, 24}, 7, 0.2, 1000, false);
+    }
+
+    public static SwinTransformer swin_s() {
+        return new SwinTransformer(4, 96, new int[] {2, 2, 18, 2}, new int[] {3, 6, 12, 24}, 7, 0.3, 1000, false);
+    }
+
+    public static SwinTransformer swin_b() {
+        return new SwinTransformer(4, 128, new int[] {2, 2, 18, 2}, new int[] {4, 8, 16, 32}, 7, 0.5, 1000, false);
+    }
+
+    public static SwinTransformer swin_v2_t() {
+        return new SwinTransformer(4, 96, new int[] {2, 2, 6, 2}, new int[] {3, 6, 12, 24}, 8, 0.2, 1000, true);
+    }
+
+    public static SwinTransformer swin_v2_s() {
+        return new SwinTransformer(4, 96, new int[] {2, 2, 18, 2}, new int[] {3, 6, 12, 24}, 8, 0.3, 1000, true);
+    }
+
+    public static SwinTransformer swin_v2_b() {
+        return new SwinTransformer(4, 128, new int[] {2, 2, 18, 2}, new int[] {4, 8, 16, 32}, 8, 0.5, 1000, true);
+    }
+
 
     /** An unmodifiable list of names that prints as Python prints a list of strings. */
     private static final class PyList extends AbstractList<String> {

@@ -28,14 +28,18 @@ public record Weights(String url, long numParams, int[] minSize, double acc1, do
         return url.substring(url.lastIndexOf('/') + 1);
     }
 
-    /** The ImageNet-1K class names, index to name ({@code meta["categories"]}). */
+    /**
+     * The ImageNet-1K class names, index to name ({@code meta["categories"]}).
+     *
+     * @throws IllegalStateException while the resource {@code imagenet_categories.txt} is not yet shipped
+     */
     public List<String> categories() {
         return ImagenetCategories.get();
     }
 
-    /** The metadata as torchvision's {@code meta} dict (a subset: the keys above). */
+    /** The metadata as torchvision's {@code meta} dict (a subset: the keys above, without categories). */
     public Map<String, Object> meta() {
-        return Map.of("num_params", numParams, "min_size", List.of(minSize[0], minSize[1]), "categories", categories(),
-                "recipe", recipe, "acc@1", acc1, "acc@5", acc5);
+        return Map.of("num_params", numParams, "min_size", List.of(minSize[0], minSize[1]), "recipe", recipe,
+                "acc@1", acc1, "acc@5", acc5);
     }
 }
