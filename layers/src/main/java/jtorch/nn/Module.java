@@ -109,6 +109,23 @@ public abstract class Module {
         return buffers.get(name);
     }
 
+    /**
+     * The child registered under {@code name} now (null if it was registered as null, like PyTorch's
+     * {@code downsample=None}). A module's {@code forward} reads its children through this rather than through
+     * fields set in the constructor, so a child replaced later ({@code model.fc = nn.Linear(512, 10)} in
+     * PyTorch, {@code model.registerModule("fc", new Linear(512, 10))} here) is the one that runs.
+     *
+     * @throws IllegalArgumentException if no child was registered under {@code name}
+     */
+    protected final Module child(String name) {
+        Module m = modules.get(name);
+        if (m == null && !modules.containsKey(name)) {
+            throw new IllegalArgumentException("'" + getClass().getSimpleName() + "' object has no attribute '"
+                    + name + "'");
+        }
+        return m;
+    }
+
     // ---------------------------------------------------------------- traversal
 
     /** This module's direct children in registration order (name to module). */

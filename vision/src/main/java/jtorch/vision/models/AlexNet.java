@@ -18,16 +18,12 @@ import jtorch.nn.functional.F;
  * @see <a href="https://github.com/pytorch/vision/blob/main/torchvision/models/alexnet.py">torchvision/models/alexnet.py</a>
  */
 public class AlexNet extends Module {
-    private final Sequential features;
-    private final AdaptiveAvgPool2d avgpool;
-    private final Sequential classifier;
-
     public AlexNet() {
         this(1000, 0.5);
     }
 
     public AlexNet(int numClasses, double dropout) {
-        features = registerModule("features", new Sequential(
+        registerModule("features", new Sequential(
                 new Conv2d(3, 64, 11, 4, 2),
                 new ReLU(true),
                 new MaxPool2d(3, 2),
@@ -41,8 +37,8 @@ public class AlexNet extends Module {
                 new Conv2d(256, 256, 3, 1, 1),
                 new ReLU(true),
                 new MaxPool2d(3, 2)));
-        avgpool = registerModule("avgpool", new AdaptiveAvgPool2d(new int[] {6, 6}));
-        classifier = registerModule("classifier", new Sequential(
+        registerModule("avgpool", new AdaptiveAvgPool2d(new int[] {6, 6}));
+        registerModule("classifier", new Sequential(
                 new Dropout(dropout),
                 new Linear(256 * 6 * 6, 4096),
                 new ReLU(true),
@@ -53,22 +49,22 @@ public class AlexNet extends Module {
     }
 
     public Sequential features() {
-        return features;
+        return (Sequential) child("features");
     }
 
     public AdaptiveAvgPool2d avgpool() {
-        return avgpool;
+        return (AdaptiveAvgPool2d) child("avgpool");
     }
 
     public Sequential classifier() {
-        return classifier;
+        return (Sequential) child("classifier");
     }
 
     @Override
     public Tensor forward(Tensor x) {
-        x = features.forward(x);
-        x = avgpool.forward(x);
+        x = child("features").forward(x);
+        x = child("avgpool").forward(x);
         x = F.flatten(x, 1);
-        return classifier.forward(x);
+        return child("classifier").forward(x);
     }
 }

@@ -12,12 +12,9 @@ import jtorch.nn.functional.F;
  * @see <a href="https://github.com/pytorch/vision/blob/main/torchvision/models/inception.py">torchvision/models/inception.py</a>
  */
 public class BasicConv2d extends Module {
-    final Conv2d conv;
-    private final BatchNorm2d bn;
-
     public BasicConv2d(int in, int out, int[] kernel, int[] stride, int[] padding) {
-        conv = registerModule("conv", Conv2d.builder(in, out, kernel).stride(stride).padding(padding).bias(false).build());
-        bn = registerModule("bn", new BatchNorm2d(out, 0.001));
+        registerModule("conv", Conv2d.builder(in, out, kernel).stride(stride).padding(padding).bias(false).build());
+        registerModule("bn", new BatchNorm2d(out, 0.001));
     }
 
     public BasicConv2d(int in, int out, int kernel, int stride, int padding) {
@@ -30,6 +27,6 @@ public class BasicConv2d extends Module {
 
     @Override
     public Tensor forward(Tensor x) {
-        return F.relu(bn.forward(conv.forward(x)));
+        return F.relu(child("bn").forward(child("conv").forward(x)));
     }
 }

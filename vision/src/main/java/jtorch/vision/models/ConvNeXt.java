@@ -34,9 +34,6 @@ public class ConvNeXt extends Module {
     static final StageConfig[] LARGE = {new StageConfig(192, 384, 3), new StageConfig(384, 768, 3),
         new StageConfig(768, 1536, 27), new StageConfig(1536, -1, 3)};
 
-    private final Sequential features;
-    private final AdaptiveAvgPool2d avgpool;
-    private final Sequential classifier;
 
     public ConvNeXt(StageConfig[] setting, double stochasticDepthProb, double layerScale, int numClasses) {
         List<Module> layers = new ArrayList<>();
@@ -60,11 +57,11 @@ public class ConvNeXt extends Module {
                         new Conv2d(cnf.inputChannels(), cnf.outChannels(), 2, 2)));
             }
         }
-        features = registerModule("features", new Sequential(layers));
-        avgpool = registerModule("avgpool", new AdaptiveAvgPool2d(1));
+        registerModule("features", new Sequential(layers));
+        registerModule("avgpool", new AdaptiveAvgPool2d(1));
         StageConfig last = setting[setting.length - 1];
         int lastconvOutput = last.outChannels() > 0 ? last.outChannels() : last.inputChannels();
-        classifier = registerModule("classifier", new Sequential(new LayerNorm2d(lastconvOutput, 1e-6),
+        registerModule("classifier", new Sequential(new LayerNorm2d(lastconvOutput, 1e-6),
                 new Flatten(1, -1), new Linear(lastconvOutput, numClasses)));
         if (Inits.enabled()) {
             for (Module m : modules()) {
@@ -84,33 +81,31 @@ public class ConvNeXt extends Module {
     }
 
     public Sequential features() {
-        return features;
+        return (Sequential) child("features");
     }
 
     public AdaptiveAvgPool2d avgpool() {
-        return avgpool;
+        return (AdaptiveAvgPool2d) child("avgpool");
     }
 
     public Sequential classifier() {
-        return classifier;
+        return (Sequential) child("classifier");
     }
 
     @Override
     public Tensor forward(Tensor x) {
-        x = avgpool.forward(features.forward(x));
-        return classifier.forward(x);
+        x = child("avgpool").forward(child("features").forward(x));
+        return child("classifier").forward(x);
     }
 
     /** 7×7 depthwise conv, LayerNorm (channels last), 4× MLP with GELU, scaled by a learned per-channel factor. */
     static final class CNBlock extends Module {
         private final Parameter layerScale;
-        private final Sequential block;
-        private final StochasticDepth stochasticDepth;
 
         CNBlock(int dim, double layerScale, double stochasticDepthProb) {
             this.layerScale = registerParameter("layer_scale",
                     new Parameter(Torch.ones(dim, 1, 1).mul(layerScale).data()));
-            block = registerModule("block", new Sequential(
+            registerModule("block", new Sequential(
                     Conv2d.builder(dim, dim, 7).padding(3).groups(dim).bias(true).build(),
                     new Permute(0, 2, 3, 1),
                     new LayerNorm(dim, 1e-6),
@@ -118,13 +113,13 @@ public class ConvNeXt extends Module {
                     new GELU(),
                     new Linear(4 * dim, dim),
                     new Permute(0, 3, 1, 2)));
-            stochasticDepth = registerModule("stochastic_depth", new StochasticDepth(stochasticDepthProb, "row"));
+            registerModule("stochastic_depth", new StochasticDepth(stochasticDepthProb, "row"));
         }
 
         @Override
         public Tensor forward(Tensor input) {
-            Tensor result = layerScale.mul(block.forward(input));
-            return stochasticDepth.forward(result).add(input);
+            Tensor result = layerScale.mul(child("block").forward(input));
+            return child("stochastic_depth").forward(result).add(input);
         }
     }
 }

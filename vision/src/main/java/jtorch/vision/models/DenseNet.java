@@ -7,7 +7,6 @@ import jtorch.Torch;
 import jtorch.nn.AvgPool2d;
 import jtorch.nn.BatchNorm2d;
 import jtorch.nn.Conv2d;
-import jtorch.nn.Dropout;
 import jtorch.nn.Linear;
 import jtorch.nn.MaxPool2d;
 import jtorch.nn.Module;
@@ -23,15 +22,12 @@ import jtorch.nn.init.Init;
  * @see <a href="https://github.com/pytorch/vision/blob/main/torchvision/models/densenet.py">torchvision/models/densenet.py</a>
  */
 public class DenseNet extends Module {
-    private final Sequential features;
-    private final Linear classifier;
-
     public DenseNet(int growthRate, int[] blockConfig, int numInitFeatures) {
         this(growthRate, blockConfig, numInitFeatures, 4, 0.0, 1000);
     }
 
     public DenseNet(int growthRate, int[] blockConfig, int numInitFeatures, int bnSize, double dropRate, int numClasses) {
-        features = registerModule("features", new Sequential());
+        Sequential features = registerModule("features", new Sequential());
         features.addModule("conv0", Convs.conv(3, numInitFeatures, 7, 2, 3, 1, false));
         features.addModule("norm0", new BatchNorm2d(numInitFeatures));
         features.addModule("relu0", new ReLU(true));
@@ -47,7 +43,7 @@ public class DenseNet extends Module {
             }
         }
         features.addModule("norm5", new BatchNorm2d(numFeatures));
-        classifier = registerModule("classifier", new Linear(numFeatures, numClasses));
+        registerModule("classifier", new Linear(numFeatures, numClasses));
         if (Inits.enabled()) {
             for (Module m : modules()) {
                 if (m instanceof Conv2d conv) {
@@ -62,38 +58,32 @@ public class DenseNet extends Module {
     }
 
     public Sequential features() {
-        return features;
+        return (Sequential) child("features");
     }
 
     public Linear classifier() {
-        return classifier;
+        return (Linear) child("classifier");
     }
 
     @Override
     public Tensor forward(Tensor x) {
-        x = F.relu(features.forward(x));
+        x = F.relu(child("features").forward(x));
         x = F.adaptiveAvgPool2d(x, new int[] {1, 1});
         x = F.flatten(x, 1);
-        return classifier.forward(x);
+        return child("classifier").forward(x);
     }
 
     /** BN-ReLU-1×1 conv (to bn_size·growth channels), BN-ReLU-3×3 conv (to growth channels). */
     static final class DenseLayer extends Module {
-        private final BatchNorm2d norm1;
-        private final ReLU relu1;
-        private final Conv2d conv1;
-        private final BatchNorm2d norm2;
-        private final ReLU relu2;
-        private final Conv2d conv2;
         private final double dropRate;
 
         DenseLayer(int numInputFeatures, int growthRate, int bnSize, double dropRate) {
-            norm1 = registerModule("norm1", new BatchNorm2d(numInputFeatures));
-            relu1 = registerModule("relu1", new ReLU(true));
-            conv1 = registerModule("conv1", Convs.conv(numInputFeatures, bnSize * growthRate, 1, 1, 0, 1, false));
-            norm2 = registerModule("norm2", new BatchNorm2d(bnSize * growthRate));
-            relu2 = registerModule("relu2", new ReLU(true));
-            conv2 = registerModule("conv2", Convs.conv(bnSize * growthRate, growthRate, 3, 1, 1, 1, false));
+            registerModule("norm1", new BatchNorm2d(numInputFeatures));
+            registerModule("relu1", new ReLU(true));
+            registerModule("conv1", Convs.conv(numInputFeatures, bnSize * growthRate, 1, 1, 0, 1, false));
+            registerModule("norm2", new BatchNorm2d(bnSize * growthRate));
+            registerModule("relu2", new ReLU(true));
+            registerModule("conv2", Convs.conv(bnSize * growthRate, growthRate, 3, 1, 1, 1, false));
             this.dropRate = dropRate;
         }
 
@@ -104,8 +94,8 @@ public class DenseNet extends Module {
 
         Tensor forward(List<Tensor> inputs) {
             Tensor concat = Torch.cat(inputs, 1);
-            Tensor bottleneck = conv1.forward(relu1.forward(norm1.forward(concat)));
-            Tensor out = conv2.forward(relu2.forward(norm2.forward(bottleneck)));
+            Tensor bottleneck = child("conv1").forward(child("relu1").forward(child("norm1").forward(concat)));
+            Tensor out = child("conv2").forward(child("relu2").forward(child("norm2").forward(bottleneck)));
             if (dropRate > 0) {
                 out = F.dropout(out, dropRate, isTraining());
             }

@@ -82,9 +82,6 @@ public class EfficientNet extends Module {
         StageConfig.mb(6, 3, 2, 224, 384, 25, 1, 1),
         StageConfig.mb(6, 3, 1, 384, 640, 7, 1, 1)};
 
-    private final Sequential features;
-    private final AdaptiveAvgPool2d avgpool;
-    private final Sequential classifier;
 
     /**
      * @param lastChannel the head's channels, or -1 for 4× the last stage's
@@ -120,9 +117,9 @@ public class EfficientNet extends Module {
         int lastconvInput = setting[setting.length - 1].outChannels();
         int lastconvOutput = lastChannel > 0 ? lastChannel : 4 * lastconvInput;
         layers.add(new Conv2dNormActivation(lastconvInput, lastconvOutput, 1, 1, 1, normLayer, () -> new SiLU(true), 1));
-        features = registerModule("features", new Sequential(layers));
-        avgpool = registerModule("avgpool", new AdaptiveAvgPool2d(1));
-        classifier = registerModule("classifier", new Sequential(new Dropout(dropout, true),
+        registerModule("features", new Sequential(layers));
+        registerModule("avgpool", new AdaptiveAvgPool2d(1));
+        registerModule("classifier", new Sequential(new Dropout(dropout, true),
                 new Linear(lastconvOutput, numClasses)));
         if (Inits.enabled()) {
             for (Module m : modules()) {
@@ -147,29 +144,27 @@ public class EfficientNet extends Module {
     }
 
     public Sequential features() {
-        return features;
+        return (Sequential) child("features");
     }
 
     public AdaptiveAvgPool2d avgpool() {
-        return avgpool;
+        return (AdaptiveAvgPool2d) child("avgpool");
     }
 
     public Sequential classifier() {
-        return classifier;
+        return (Sequential) child("classifier");
     }
 
     @Override
     public Tensor forward(Tensor x) {
-        x = avgpool.forward(features.forward(x));
+        x = child("avgpool").forward(child("features").forward(x));
         x = F.flatten(x, 1);
-        return classifier.forward(x);
+        return child("classifier").forward(x);
     }
 
     /** Expand 1×1, depthwise k×k, squeeze-excitation, project 1×1; residual with stochastic depth. */
     static final class MBConv extends Module {
         private final boolean useResConnect;
-        private final Sequential block;
-        private final StochasticDepth stochasticDepth;
 
         MBConv(double expandRatio, int kernel, int stride, int in, int out, double sdProb, IntFunction<Module> norm) {
             useResConnect = stride == 1 && in == out;
@@ -182,15 +177,15 @@ public class EfficientNet extends Module {
             int squeezeChannels = Math.max(1, in / 4);
             layers.add(new SqueezeExcitation(expanded, squeezeChannels, () -> new SiLU(true), Sigmoid::new));
             layers.add(new Conv2dNormActivation(expanded, out, 1, 1, 1, norm, null, 1));
-            block = registerModule("block", layers);
-            stochasticDepth = registerModule("stochastic_depth", new StochasticDepth(sdProb, "row"));
+            registerModule("block", layers);
+            registerModule("stochastic_depth", new StochasticDepth(sdProb, "row"));
         }
 
         @Override
         public Tensor forward(Tensor input) {
-            Tensor result = block.forward(input);
+            Tensor result = child("block").forward(input);
             if (useResConnect) {
-                result = stochasticDepth.forward(result).add(input);
+                result = child("stochastic_depth").forward(result).add(input);
             }
             return result;
         }
@@ -199,8 +194,6 @@ public class EfficientNet extends Module {
     /** EfficientNetV2's fused block: one k×k conv in place of expand + depthwise; residual with stochastic depth. */
     static final class FusedMBConv extends Module {
         private final boolean useResConnect;
-        private final Sequential block;
-        private final StochasticDepth stochasticDepth;
 
         FusedMBConv(double expandRatio, int kernel, int stride, int in, int out, double sdProb,
                     IntFunction<Module> norm) {
@@ -213,15 +206,15 @@ public class EfficientNet extends Module {
             } else {
                 layers.add(new Conv2dNormActivation(in, out, kernel, stride, 1, norm, () -> new SiLU(true), 1));
             }
-            block = registerModule("block", layers);
-            stochasticDepth = registerModule("stochastic_depth", new StochasticDepth(sdProb, "row"));
+            registerModule("block", layers);
+            registerModule("stochastic_depth", new StochasticDepth(sdProb, "row"));
         }
 
         @Override
         public Tensor forward(Tensor input) {
-            Tensor result = block.forward(input);
+            Tensor result = child("block").forward(input);
             if (useResConnect) {
-                result = stochasticDepth.forward(result).add(input);
+                result = child("stochastic_depth").forward(result).add(input);
             }
             return result;
         }

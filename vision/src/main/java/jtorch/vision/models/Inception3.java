@@ -19,41 +19,40 @@ import jtorch.nn.functional.F;
  * @see <a href="https://github.com/pytorch/vision/blob/main/torchvision/models/inception.py">torchvision/models/inception.py</a>
  */
 public class Inception3 extends Module {
-    private final Module[] trunk;
-    private final AdaptiveAvgPool2d avgpool;
-    private final Dropout dropout;
-    private final Linear fc;
+    /** The stem and Mixed blocks in forward order, read by name so that a replaced block is the one that runs. */
+    private static final String[] TRUNK = {"Conv2d_1a_3x3", "Conv2d_2a_3x3", "Conv2d_2b_3x3", "maxpool1",
+        "Conv2d_3b_1x1", "Conv2d_4a_3x3", "maxpool2", "Mixed_5b", "Mixed_5c", "Mixed_5d", "Mixed_6a", "Mixed_6b",
+        "Mixed_6c", "Mixed_6d", "Mixed_6e", "Mixed_7a", "Mixed_7b", "Mixed_7c"};
 
     public Inception3() {
         this(1000, true, 0.5);
     }
 
     public Inception3(int numClasses, boolean auxLogits, double dropout) {
-        Module c1a = registerModule("Conv2d_1a_3x3", new BasicConv2d(3, 32, 3, 2, 0));
-        Module c2a = registerModule("Conv2d_2a_3x3", new BasicConv2d(32, 32, 3));
-        Module c2b = registerModule("Conv2d_2b_3x3", new BasicConv2d(32, 64, 3, 1, 1));
-        Module mp1 = registerModule("maxpool1", new MaxPool2d(3, 2));
-        Module c3b = registerModule("Conv2d_3b_1x1", new BasicConv2d(64, 80, 1));
-        Module c4a = registerModule("Conv2d_4a_3x3", new BasicConv2d(80, 192, 3));
-        Module mp2 = registerModule("maxpool2", new MaxPool2d(3, 2));
-        Module m5b = registerModule("Mixed_5b", new InceptionA(192, 32));
-        Module m5c = registerModule("Mixed_5c", new InceptionA(256, 64));
-        Module m5d = registerModule("Mixed_5d", new InceptionA(288, 64));
-        Module m6a = registerModule("Mixed_6a", new InceptionB(288));
-        Module m6b = registerModule("Mixed_6b", new InceptionC(768, 128));
-        Module m6c = registerModule("Mixed_6c", new InceptionC(768, 160));
-        Module m6d = registerModule("Mixed_6d", new InceptionC(768, 160));
-        Module m6e = registerModule("Mixed_6e", new InceptionC(768, 192));
+        registerModule("Conv2d_1a_3x3", new BasicConv2d(3, 32, 3, 2, 0));
+        registerModule("Conv2d_2a_3x3", new BasicConv2d(32, 32, 3));
+        registerModule("Conv2d_2b_3x3", new BasicConv2d(32, 64, 3, 1, 1));
+        registerModule("maxpool1", new MaxPool2d(3, 2));
+        registerModule("Conv2d_3b_1x1", new BasicConv2d(64, 80, 1));
+        registerModule("Conv2d_4a_3x3", new BasicConv2d(80, 192, 3));
+        registerModule("maxpool2", new MaxPool2d(3, 2));
+        registerModule("Mixed_5b", new InceptionA(192, 32));
+        registerModule("Mixed_5c", new InceptionA(256, 64));
+        registerModule("Mixed_5d", new InceptionA(288, 64));
+        registerModule("Mixed_6a", new InceptionB(288));
+        registerModule("Mixed_6b", new InceptionC(768, 128));
+        registerModule("Mixed_6c", new InceptionC(768, 160));
+        registerModule("Mixed_6d", new InceptionC(768, 160));
+        registerModule("Mixed_6e", new InceptionC(768, 192));
         if (auxLogits) {
             registerModule("AuxLogits", new InceptionAux(768, numClasses));
         }
-        Module m7a = registerModule("Mixed_7a", new InceptionD(768));
-        Module m7b = registerModule("Mixed_7b", new InceptionE(1280));
-        Module m7c = registerModule("Mixed_7c", new InceptionE(2048));
-        trunk = new Module[] {c1a, c2a, c2b, mp1, c3b, c4a, mp2, m5b, m5c, m5d, m6a, m6b, m6c, m6d, m6e, m7a, m7b, m7c};
-        avgpool = registerModule("avgpool", new AdaptiveAvgPool2d(new int[] {1, 1}));
-        this.dropout = registerModule("dropout", new Dropout(dropout));
-        fc = registerModule("fc", new Linear(2048, numClasses));
+        registerModule("Mixed_7a", new InceptionD(768));
+        registerModule("Mixed_7b", new InceptionE(1280));
+        registerModule("Mixed_7c", new InceptionE(2048));
+        registerModule("avgpool", new AdaptiveAvgPool2d(new int[] {1, 1}));
+        registerModule("dropout", new Dropout(dropout));
+        registerModule("fc", new Linear(2048, numClasses));
         initWeights();
     }
 
@@ -77,16 +76,16 @@ public class Inception3 extends Module {
     }
 
     public Linear fc() {
-        return fc;
+        return (Linear) child("fc");
     }
 
     @Override
     public Tensor forward(Tensor x) {
-        for (Module m : trunk) {
-            x = m.forward(x);
+        for (String name : TRUNK) {
+            x = child(name).forward(x);
         }
-        x = F.flatten(avgpool.forward(x), 1);
-        return fc.forward(dropout.forward(x));
+        x = F.flatten(child("avgpool").forward(x), 1);
+        return child("fc").forward(child("dropout").forward(x));
     }
 
     private static Tensor cat(Tensor... parts) {
@@ -113,114 +112,89 @@ public class Inception3 extends Module {
     }
 
     static final class InceptionA extends Module {
-        private final BasicConv2d branch1x1;
-        private final BasicConv2d branch5x5_1;
-        private final BasicConv2d branch5x5_2;
-        private final BasicConv2d branch3x3dbl_1;
-        private final BasicConv2d branch3x3dbl_2;
-        private final BasicConv2d branch3x3dbl_3;
-        private final BasicConv2d branchPool;
-
         InceptionA(int in, int poolFeatures) {
-            branch1x1 = registerModule("branch1x1", new BasicConv2d(in, 64, 1));
-            branch5x5_1 = registerModule("branch5x5_1", new BasicConv2d(in, 48, 1));
-            branch5x5_2 = registerModule("branch5x5_2", new BasicConv2d(48, 64, 5, 1, 2));
-            branch3x3dbl_1 = registerModule("branch3x3dbl_1", new BasicConv2d(in, 64, 1));
-            branch3x3dbl_2 = registerModule("branch3x3dbl_2", new BasicConv2d(64, 96, 3, 1, 1));
-            branch3x3dbl_3 = registerModule("branch3x3dbl_3", new BasicConv2d(96, 96, 3, 1, 1));
-            branchPool = registerModule("branch_pool", new BasicConv2d(in, poolFeatures, 1));
+            registerModule("branch1x1", new BasicConv2d(in, 64, 1));
+            registerModule("branch5x5_1", new BasicConv2d(in, 48, 1));
+            registerModule("branch5x5_2", new BasicConv2d(48, 64, 5, 1, 2));
+            registerModule("branch3x3dbl_1", new BasicConv2d(in, 64, 1));
+            registerModule("branch3x3dbl_2", new BasicConv2d(64, 96, 3, 1, 1));
+            registerModule("branch3x3dbl_3", new BasicConv2d(96, 96, 3, 1, 1));
+            registerModule("branch_pool", new BasicConv2d(in, poolFeatures, 1));
         }
 
         @Override
         public Tensor forward(Tensor x) {
-            Tensor b1 = branch1x1.forward(x);
-            Tensor b5 = branch5x5_2.forward(branch5x5_1.forward(x));
-            Tensor b3 = branch3x3dbl_3.forward(branch3x3dbl_2.forward(branch3x3dbl_1.forward(x)));
-            Tensor bp = branchPool.forward(F.avgPool2d(x, new int[] {3}, new int[] {1}, new int[] {1}, false, true));
+            Tensor b1 = child("branch1x1").forward(x);
+            Tensor b5 = child("branch5x5_2").forward(child("branch5x5_1").forward(x));
+            Tensor b3 = child("branch3x3dbl_3").forward(child("branch3x3dbl_2").forward(child("branch3x3dbl_1").forward(x)));
+            Tensor bp = child("branch_pool").forward(F.avgPool2d(x, new int[] {3}, new int[] {1}, new int[] {1}, false, true));
             return cat(b1, b5, b3, bp);
         }
     }
 
     static final class InceptionB extends Module {
-        private final BasicConv2d branch3x3;
-        private final BasicConv2d branch3x3dbl_1;
-        private final BasicConv2d branch3x3dbl_2;
-        private final BasicConv2d branch3x3dbl_3;
-
         InceptionB(int in) {
-            branch3x3 = registerModule("branch3x3", new BasicConv2d(in, 384, 3, 2, 0));
-            branch3x3dbl_1 = registerModule("branch3x3dbl_1", new BasicConv2d(in, 64, 1));
-            branch3x3dbl_2 = registerModule("branch3x3dbl_2", new BasicConv2d(64, 96, 3, 1, 1));
-            branch3x3dbl_3 = registerModule("branch3x3dbl_3", new BasicConv2d(96, 96, 3, 2, 0));
+            registerModule("branch3x3", new BasicConv2d(in, 384, 3, 2, 0));
+            registerModule("branch3x3dbl_1", new BasicConv2d(in, 64, 1));
+            registerModule("branch3x3dbl_2", new BasicConv2d(64, 96, 3, 1, 1));
+            registerModule("branch3x3dbl_3", new BasicConv2d(96, 96, 3, 2, 0));
         }
 
         @Override
         public Tensor forward(Tensor x) {
-            Tensor b3 = branch3x3.forward(x);
-            Tensor bd = branch3x3dbl_3.forward(branch3x3dbl_2.forward(branch3x3dbl_1.forward(x)));
+            Tensor b3 = child("branch3x3").forward(x);
+            Tensor bd = child("branch3x3dbl_3").forward(child("branch3x3dbl_2").forward(child("branch3x3dbl_1").forward(x)));
             Tensor bp = F.maxPool2d(x, 3, 2, 0, 1, false);
             return cat(b3, bd, bp);
         }
     }
 
     static final class InceptionC extends Module {
-        private final BasicConv2d branch1x1;
-        private final BasicConv2d[] branch7x7;
-        private final BasicConv2d[] branch7x7dbl;
-        private final BasicConv2d branchPool;
-
         InceptionC(int in, int c7) {
-            branch1x1 = registerModule("branch1x1", new BasicConv2d(in, 192, 1));
-            branch7x7 = new BasicConv2d[] {
-                registerModule("branch7x7_1", new BasicConv2d(in, c7, 1)),
-                registerModule("branch7x7_2", bc(c7, c7, 1, 7, 0, 3)),
-                registerModule("branch7x7_3", bc(c7, 192, 7, 1, 3, 0))};
-            branch7x7dbl = new BasicConv2d[] {
-                registerModule("branch7x7dbl_1", new BasicConv2d(in, c7, 1)),
-                registerModule("branch7x7dbl_2", bc(c7, c7, 7, 1, 3, 0)),
-                registerModule("branch7x7dbl_3", bc(c7, c7, 1, 7, 0, 3)),
-                registerModule("branch7x7dbl_4", bc(c7, c7, 7, 1, 3, 0)),
-                registerModule("branch7x7dbl_5", bc(c7, 192, 1, 7, 0, 3))};
-            branchPool = registerModule("branch_pool", new BasicConv2d(in, 192, 1));
+            registerModule("branch1x1", new BasicConv2d(in, 192, 1));
+            registerModule("branch7x7_1", new BasicConv2d(in, c7, 1));
+            registerModule("branch7x7_2", bc(c7, c7, 1, 7, 0, 3));
+            registerModule("branch7x7_3", bc(c7, 192, 7, 1, 3, 0));
+            registerModule("branch7x7dbl_1", new BasicConv2d(in, c7, 1));
+            registerModule("branch7x7dbl_2", bc(c7, c7, 7, 1, 3, 0));
+            registerModule("branch7x7dbl_3", bc(c7, c7, 1, 7, 0, 3));
+            registerModule("branch7x7dbl_4", bc(c7, c7, 7, 1, 3, 0));
+            registerModule("branch7x7dbl_5", bc(c7, 192, 1, 7, 0, 3));
+            registerModule("branch_pool", new BasicConv2d(in, 192, 1));
         }
 
         @Override
         public Tensor forward(Tensor x) {
-            Tensor b1 = branch1x1.forward(x);
+            Tensor b1 = child("branch1x1").forward(x);
             Tensor b7 = x;
-            for (BasicConv2d c : branch7x7) {
-                b7 = c.forward(b7);
+            for (int i = 1; i <= 3; i++) {
+                b7 = child("branch7x7_" + i).forward(b7);
             }
             Tensor bd = x;
-            for (BasicConv2d c : branch7x7dbl) {
-                bd = c.forward(bd);
+            for (int i = 1; i <= 5; i++) {
+                bd = child("branch7x7dbl_" + i).forward(bd);
             }
-            Tensor bp = branchPool.forward(F.avgPool2d(x, new int[] {3}, new int[] {1}, new int[] {1}, false, true));
+            Tensor bp = child("branch_pool").forward(F.avgPool2d(x, new int[] {3}, new int[] {1}, new int[] {1}, false, true));
             return cat(b1, b7, bd, bp);
         }
     }
 
     static final class InceptionD extends Module {
-        private final BasicConv2d branch3x3_1;
-        private final BasicConv2d branch3x3_2;
-        private final BasicConv2d[] branch7x7x3;
-
         InceptionD(int in) {
-            branch3x3_1 = registerModule("branch3x3_1", new BasicConv2d(in, 192, 1));
-            branch3x3_2 = registerModule("branch3x3_2", new BasicConv2d(192, 320, 3, 2, 0));
-            branch7x7x3 = new BasicConv2d[] {
-                registerModule("branch7x7x3_1", new BasicConv2d(in, 192, 1)),
-                registerModule("branch7x7x3_2", bc(192, 192, 1, 7, 0, 3)),
-                registerModule("branch7x7x3_3", bc(192, 192, 7, 1, 3, 0)),
-                registerModule("branch7x7x3_4", new BasicConv2d(192, 192, 3, 2, 0))};
+            registerModule("branch3x3_1", new BasicConv2d(in, 192, 1));
+            registerModule("branch3x3_2", new BasicConv2d(192, 320, 3, 2, 0));
+            registerModule("branch7x7x3_1", new BasicConv2d(in, 192, 1));
+            registerModule("branch7x7x3_2", bc(192, 192, 1, 7, 0, 3));
+            registerModule("branch7x7x3_3", bc(192, 192, 7, 1, 3, 0));
+            registerModule("branch7x7x3_4", new BasicConv2d(192, 192, 3, 2, 0));
         }
 
         @Override
         public Tensor forward(Tensor x) {
-            Tensor b3 = branch3x3_2.forward(branch3x3_1.forward(x));
+            Tensor b3 = child("branch3x3_2").forward(child("branch3x3_1").forward(x));
             Tensor b7 = x;
-            for (BasicConv2d c : branch7x7x3) {
-                b7 = c.forward(b7);
+            for (int i = 1; i <= 4; i++) {
+                b7 = child("branch7x7x3_" + i).forward(b7);
             }
             Tensor bp = F.maxPool2d(x, 3, 2, 0, 1, false);
             return cat(b3, b7, bp);
@@ -228,58 +202,44 @@ public class Inception3 extends Module {
     }
 
     static final class InceptionE extends Module {
-        private final BasicConv2d branch1x1;
-        private final BasicConv2d branch3x3_1;
-        private final BasicConv2d branch3x3_2a;
-        private final BasicConv2d branch3x3_2b;
-        private final BasicConv2d branch3x3dbl_1;
-        private final BasicConv2d branch3x3dbl_2;
-        private final BasicConv2d branch3x3dbl_3a;
-        private final BasicConv2d branch3x3dbl_3b;
-        private final BasicConv2d branchPool;
-
         InceptionE(int in) {
-            branch1x1 = registerModule("branch1x1", new BasicConv2d(in, 320, 1));
-            branch3x3_1 = registerModule("branch3x3_1", new BasicConv2d(in, 384, 1));
-            branch3x3_2a = registerModule("branch3x3_2a", bc(384, 384, 1, 3, 0, 1));
-            branch3x3_2b = registerModule("branch3x3_2b", bc(384, 384, 3, 1, 1, 0));
-            branch3x3dbl_1 = registerModule("branch3x3dbl_1", new BasicConv2d(in, 448, 1));
-            branch3x3dbl_2 = registerModule("branch3x3dbl_2", new BasicConv2d(448, 384, 3, 1, 1));
-            branch3x3dbl_3a = registerModule("branch3x3dbl_3a", bc(384, 384, 1, 3, 0, 1));
-            branch3x3dbl_3b = registerModule("branch3x3dbl_3b", bc(384, 384, 3, 1, 1, 0));
-            branchPool = registerModule("branch_pool", new BasicConv2d(in, 192, 1));
+            registerModule("branch1x1", new BasicConv2d(in, 320, 1));
+            registerModule("branch3x3_1", new BasicConv2d(in, 384, 1));
+            registerModule("branch3x3_2a", bc(384, 384, 1, 3, 0, 1));
+            registerModule("branch3x3_2b", bc(384, 384, 3, 1, 1, 0));
+            registerModule("branch3x3dbl_1", new BasicConv2d(in, 448, 1));
+            registerModule("branch3x3dbl_2", new BasicConv2d(448, 384, 3, 1, 1));
+            registerModule("branch3x3dbl_3a", bc(384, 384, 1, 3, 0, 1));
+            registerModule("branch3x3dbl_3b", bc(384, 384, 3, 1, 1, 0));
+            registerModule("branch_pool", new BasicConv2d(in, 192, 1));
         }
 
         @Override
         public Tensor forward(Tensor x) {
-            Tensor b1 = branch1x1.forward(x);
-            Tensor b3 = branch3x3_1.forward(x);
-            b3 = cat(branch3x3_2a.forward(b3), branch3x3_2b.forward(b3));
-            Tensor bd = branch3x3dbl_2.forward(branch3x3dbl_1.forward(x));
-            bd = cat(branch3x3dbl_3a.forward(bd), branch3x3dbl_3b.forward(bd));
-            Tensor bp = branchPool.forward(F.avgPool2d(x, new int[] {3}, new int[] {1}, new int[] {1}, false, true));
+            Tensor b1 = child("branch1x1").forward(x);
+            Tensor b3 = child("branch3x3_1").forward(x);
+            b3 = cat(child("branch3x3_2a").forward(b3), child("branch3x3_2b").forward(b3));
+            Tensor bd = child("branch3x3dbl_2").forward(child("branch3x3dbl_1").forward(x));
+            bd = cat(child("branch3x3dbl_3a").forward(bd), child("branch3x3dbl_3b").forward(bd));
+            Tensor bp = child("branch_pool").forward(F.avgPool2d(x, new int[] {3}, new int[] {1}, new int[] {1}, false, true));
             return cat(b1, b3, bd, bp);
         }
     }
 
     /** The auxiliary classifier on Mixed_6e (training only). */
     static final class InceptionAux extends Module {
-        private final BasicConv2d conv0;
-        private final BasicConv2d conv1;
-        private final Linear fc;
-
         InceptionAux(int in, int numClasses) {
-            conv0 = registerModule("conv0", new BasicConv2d(in, 128, 1));
-            conv1 = registerModule("conv1", new BasicConv2d(128, 768, 5));
-            fc = registerModule("fc", new StdLinear(768, numClasses, 0.001));
+            registerModule("conv0", new BasicConv2d(in, 128, 1));
+            registerModule("conv1", new BasicConv2d(128, 768, 5));
+            registerModule("fc", new StdLinear(768, numClasses, 0.001));
         }
 
         @Override
         public Tensor forward(Tensor x) {
             x = F.avgPool2d(x, new int[] {5}, new int[] {3}, new int[] {0}, false, true);
-            x = conv1.forward(conv0.forward(x));
+            x = child("conv1").forward(child("conv0").forward(x));
             x = F.adaptiveAvgPool2d(x, new int[] {1, 1});
-            return fc.forward(F.flatten(x, 1));
+            return child("fc").forward(F.flatten(x, 1));
         }
     }
 }

@@ -22,8 +22,6 @@ public class MNASNet extends Module {
     /** TORCH: 1 − 0.9997, kept as the double Python computes (prints 0.00029999999999996696). */
     static final double BN_MOMENTUM = 1 - 0.9997;
 
-    private final Sequential layers;
-    private final Sequential classifier;
 
     public MNASNet(double alpha) {
         this(alpha, 1000, 0.2);
@@ -49,8 +47,8 @@ public class MNASNet extends Module {
         list.add(Convs.conv(d[7], 1280, 1, 1, 0, 1, false));
         list.add(new BatchNorm2d(1280, 1e-5, BN_MOMENTUM));
         list.add(new ReLU(true));
-        layers = registerModule("layers", new Sequential(list));
-        classifier = registerModule("classifier", new Sequential(new Dropout(dropout, true), new Linear(1280, numClasses)));
+        registerModule("layers", new Sequential(list));
+        registerModule("classifier", new Sequential(new Dropout(dropout, true), new Linear(1280, numClasses)));
         initWeights();
     }
 
@@ -97,29 +95,28 @@ public class MNASNet extends Module {
     }
 
     public Sequential layers() {
-        return layers;
+        return (Sequential) child("layers");
     }
 
     public Sequential classifier() {
-        return classifier;
+        return (Sequential) child("classifier");
     }
 
     @Override
     public Tensor forward(Tensor x) {
-        x = layers.forward(x);
+        x = child("layers").forward(x);
         x = x.mean(new int[] {2, 3}, false);
-        return classifier.forward(x);
+        return child("classifier").forward(x);
     }
 
     /** MNASNet's {@code _InvertedResidual}: 1×1 expand, k×k depthwise, 1×1 project; residual when shapes match. */
     static final class InvertedResidual extends Module {
         private final boolean applyResidual;
-        private final Sequential layers;
 
         InvertedResidual(int in, int out, int kernel, int stride, int expansion) {
             int mid = in * expansion;
             applyResidual = in == out && stride == 1;
-            layers = registerModule("layers", new Sequential(
+            registerModule("layers", new Sequential(
                     Convs.conv(in, mid, 1, 1, 0, 1, false),
                     new BatchNorm2d(mid, 1e-5, BN_MOMENTUM),
                     new ReLU(true),
@@ -137,7 +134,7 @@ public class MNASNet extends Module {
 
         @Override
         public Tensor forward(Tensor x) {
-            return applyResidual ? layers.forward(x).add(x) : layers.forward(x);
+            return applyResidual ? child("layers").forward(x).add(x) : child("layers").forward(x);
         }
     }
 }

@@ -23,8 +23,6 @@ public class MobileNetV2 extends Module {
     private static final int[][] SETTING = {
         {1, 16, 1, 1}, {6, 24, 2, 2}, {6, 32, 3, 2}, {6, 64, 4, 2}, {6, 96, 3, 1}, {6, 160, 3, 2}, {6, 320, 1, 1}};
 
-    private final Sequential features;
-    private final Sequential classifier;
 
     public MobileNetV2() {
         this(1000, 1.0, 8, 0.2);
@@ -45,8 +43,8 @@ public class MobileNetV2 extends Module {
             }
         }
         layers.add(new Conv2dNormActivation(inputChannel, lastChannel, 1, 1, 1, norm, () -> new ReLU6(true), 1));
-        features = registerModule("features", new Sequential(layers));
-        classifier = registerModule("classifier", new Sequential(new Dropout(dropout), new Linear(lastChannel, numClasses)));
+        registerModule("features", new Sequential(layers));
+        registerModule("classifier", new Sequential(new Dropout(dropout), new Linear(lastChannel, numClasses)));
         Inits.convKaimingFanOut(this, true);
     }
 
@@ -60,25 +58,24 @@ public class MobileNetV2 extends Module {
     }
 
     public Sequential features() {
-        return features;
+        return (Sequential) child("features");
     }
 
     public Sequential classifier() {
-        return classifier;
+        return (Sequential) child("classifier");
     }
 
     @Override
     public Tensor forward(Tensor x) {
-        x = features.forward(x);
+        x = child("features").forward(x);
         x = F.adaptiveAvgPool2d(x, new int[] {1, 1});
         x = F.flatten(x, 1);
-        return classifier.forward(x);
+        return child("classifier").forward(x);
     }
 
     /** MobileNetV2's block: 1×1 expand (unless t = 1), 3×3 depthwise, 1×1 linear projection; residual when shapes match. */
     static final class InvertedResidual extends Module {
         private final boolean useResConnect;
-        private final Sequential conv;
 
         InvertedResidual(int inp, int oup, int stride, int expandRatio, IntFunction<Module> norm) {
             int hiddenDim = (int) Math.round(inp * (double) expandRatio);
@@ -90,7 +87,7 @@ public class MobileNetV2 extends Module {
             layers.add(new Conv2dNormActivation(hiddenDim, hiddenDim, 3, stride, hiddenDim, norm, () -> new ReLU6(true), 1));
             layers.add(Convs.conv(hiddenDim, oup, 1, 1, 0, 1, false));
             layers.add(norm.apply(oup));
-            conv = registerModule("conv", new Sequential(layers));
+            registerModule("conv", new Sequential(layers));
         }
 
         @Override
@@ -100,7 +97,7 @@ public class MobileNetV2 extends Module {
 
         @Override
         public Tensor forward(Tensor x) {
-            return useResConnect ? x.add(conv.forward(x)) : conv.forward(x);
+            return useResConnect ? x.add(child("conv").forward(x)) : child("conv").forward(x);
         }
     }
 }

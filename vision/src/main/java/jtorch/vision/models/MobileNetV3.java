@@ -57,9 +57,6 @@ public class MobileNetV3 extends Module {
         new Config(96, 5, 576, 96, true, true, 1, 1),
         new Config(96, 5, 576, 96, true, true, 1, 1)};
 
-    private final Sequential features;
-    private final AdaptiveAvgPool2d avgpool;
-    private final Sequential classifier;
 
     public MobileNetV3(Config[] setting, int lastChannel, int numClasses, double dropout) {
         IntFunction<Module> norm = c -> new BatchNorm2d(c, 0.001, 0.01);
@@ -71,9 +68,9 @@ public class MobileNetV3 extends Module {
         int lastconvInput = setting[setting.length - 1].outChannels();
         int lastconvOutput = 6 * lastconvInput;
         layers.add(new Conv2dNormActivation(lastconvInput, lastconvOutput, 1, 1, 1, norm, Hardswish::new, 1));
-        features = registerModule("features", new Sequential(layers));
-        avgpool = registerModule("avgpool", new AdaptiveAvgPool2d(1));
-        classifier = registerModule("classifier", new Sequential(
+        registerModule("features", new Sequential(layers));
+        registerModule("avgpool", new AdaptiveAvgPool2d(1));
+        registerModule("classifier", new Sequential(
                 new Linear(lastconvOutput, lastChannel),
                 new Hardswish(true),
                 new Dropout(dropout, true),
@@ -82,29 +79,28 @@ public class MobileNetV3 extends Module {
     }
 
     public Sequential features() {
-        return features;
+        return (Sequential) child("features");
     }
 
     public AdaptiveAvgPool2d avgpool() {
-        return avgpool;
+        return (AdaptiveAvgPool2d) child("avgpool");
     }
 
     public Sequential classifier() {
-        return classifier;
+        return (Sequential) child("classifier");
     }
 
     @Override
     public Tensor forward(Tensor x) {
-        x = features.forward(x);
-        x = avgpool.forward(x);
+        x = child("features").forward(x);
+        x = child("avgpool").forward(x);
         x = F.flatten(x, 1);
-        return classifier.forward(x);
+        return child("classifier").forward(x);
     }
 
     /** MobileNetV3's block: expand, depthwise, optional SE, linear projection; residual when shapes match. */
     static final class InvertedResidual extends Module {
         private final boolean useResConnect;
-        private final Sequential block;
 
         InvertedResidual(Config cnf, IntFunction<Module> norm) {
             useResConnect = cnf.stride() == 1 && cnf.inputChannels() == cnf.outChannels();
@@ -122,7 +118,7 @@ public class MobileNetV3 extends Module {
                 layers.add(new SqueezeExcitation(cnf.expandedChannels(), squeezeChannels, ReLU::new, Hardsigmoid::new));
             }
             layers.add(new Conv2dNormActivation(cnf.expandedChannels(), cnf.outChannels(), 1, 1, 1, norm, null, 1));
-            block = registerModule("block", new Sequential(layers));
+            registerModule("block", new Sequential(layers));
         }
 
         @Override
@@ -132,7 +128,7 @@ public class MobileNetV3 extends Module {
 
         @Override
         public Tensor forward(Tensor x) {
-            Tensor result = block.forward(x);
+            Tensor result = child("block").forward(x);
             return useResConnect ? result.add(x) : result;
         }
     }

@@ -39,6 +39,13 @@ public final class ModelFactories implements ModuleFactory {
                 "num_classes", ((Conv2d) m.getSubmodule("classifier.1")).outChannels,
                 "dropout", dropoutP(m, "classifier.0")),
                 c -> new SqueezeNet((String) c.get("version"), i(c, "num_classes"), d(c, "dropout"))));
+        ModuleFactories.register(of(MaxVit.class, m -> Map.of("input_size", m.inputSize,
+                "stem_channels", m.stemChannels, "partition_size", m.partitionSize,
+                "block_channels", m.blockChannels, "block_layers", m.blockLayers, "head_dim", m.headDim,
+                "stochastic_depth_prob", m.stochasticDepthProb, "num_classes", m.numClasses),
+                c -> new MaxVit(ints(c, "input_size"), i(c, "stem_channels"), i(c, "partition_size"),
+                        ints(c, "block_channels"), ints(c, "block_layers"), i(c, "head_dim"),
+                        d(c, "stochastic_depth_prob"), i(c, "num_classes"))));
     }
 
     @Override

@@ -120,6 +120,7 @@ public final class Models {
         BUILDERS.put("swin_v2_t", Models::swin_v2_t);
         BUILDERS.put("swin_v2_s", Models::swin_v2_s);
         BUILDERS.put("swin_v2_b", Models::swin_v2_b);
+        BUILDERS.put("maxvit_t", Models::maxvit_t);
     }
 
     private Models() {}
@@ -729,6 +730,18 @@ public final class Models {
 
     public static SwinTransformer swin_v2_b() {
         return new SwinTransformer(4, 128, new int[] {2, 2, 18, 2}, new int[] {4, 8, 16, 32}, 8, 0.5, 1000, true);
+    }
+
+    // ---------------------------------------------------------------- MaxViT
+
+    public static MaxVit maxvit_t() {
+        return maxvit_t(null);
+    }
+
+    /** MaxViT-T for 224×224 inputs (the input size is part of the architecture, see {@link MaxVit}). */
+    public static MaxVit maxvit_t(MaxVit_T_Weights weights) {
+        return withWeights(new MaxVit(new int[] {224, 224}, 64, 7, new int[] {64, 128, 256, 512},
+                new int[] {2, 2, 5, 2}, 32, 0.2, 1000), weights);
     }
 
 

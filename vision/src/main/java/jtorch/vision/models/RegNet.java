@@ -69,26 +69,22 @@ public class RegNet extends Module {
         }
     }
 
-    private final SimpleStemIN stem;
-    private final Sequential trunkOutput;
-    private final AdaptiveAvgPool2d avgpool;
-    private final Linear fc;
 
     public RegNet(BlockParams params, int numClasses, int stemWidth) {
         IntFunction<Module> norm = BatchNorm2d::new;
         // TORCH: Conv2dNormActivation builds activation_layer(inplace=True); the SE block calls it bare.
         Supplier<Module> activation = () -> new ReLU(true);
-        stem = registerModule("stem", new SimpleStemIN(3, stemWidth, norm, activation));
+        registerModule("stem", new SimpleStemIN(3, stemWidth, norm, activation));
         int currentWidth = stemWidth;
-        trunkOutput = registerModule("trunk_output", new Sequential());
+        Sequential trunkOutput = registerModule("trunk_output", new Sequential());
         for (int i = 0; i < params.widths().length; i++) {
             int widthOut = params.widths()[i];
             trunkOutput.addModule("block" + (i + 1), new AnyStage(currentWidth, widthOut, 2, params.depths()[i], norm,
                     activation, params.groupWidths()[i], params.bottleneckMultiplier(), params.seRatio(), i + 1));
             currentWidth = widthOut;
         }
-        avgpool = registerModule("avgpool", new AdaptiveAvgPool2d(new int[] {1, 1}));
-        fc = registerModule("fc", new Linear(currentWidth, numClasses));
+        registerModule("avgpool", new AdaptiveAvgPool2d(new int[] {1, 1}));
+        registerModule("fc", new Linear(currentWidth, numClasses));
         if (Inits.enabled()) {
             for (Module m : modules()) {
                 if (m instanceof Conv2d conv) {
@@ -106,14 +102,14 @@ public class RegNet extends Module {
     }
 
     public Linear fc() {
-        return fc;
+        return (Linear) child("fc");
     }
 
     @Override
     public Tensor forward(Tensor x) {
-        x = trunkOutput.forward(stem.forward(x));
-        x = F.flatten(avgpool.forward(x), 1);
-        return fc.forward(x);
+        x = child("trunk_output").forward(child("stem").forward(x));
+        x = F.flatten(child("avgpool").forward(x), 1);
+        return child("fc").forward(x);
     }
 
     /** The stem: a 3×3 stride-2 conv, BatchNorm and ReLU. */
@@ -141,26 +137,22 @@ public class RegNet extends Module {
 
     /** The residual block: projection shortcut when the shape changes, ReLU after the sum. */
     static final class ResBottleneckBlock extends Module {
-        private final Conv2dNormActivation proj;
-        private final BottleneckTransform f;
-        private final ReLU activation;
-
         ResBottleneckBlock(int widthIn, int widthOut, int stride, IntFunction<Module> norm, Supplier<Module> activation,
                            int groupWidth, double bottleneckMultiplier, double seRatio) {
             if (widthIn != widthOut || stride != 1) {
-                proj = registerModule("proj", new Conv2dNormActivation(widthIn, widthOut, 1, stride, 1, norm, null, 1));
-            } else {
-                proj = null;
+                registerModule("proj", new Conv2dNormActivation(widthIn, widthOut, 1, stride, 1, norm, null, 1));
             }
-            f = registerModule("f", new BottleneckTransform(widthIn, widthOut, stride, norm, activation, groupWidth,
+            registerModule("f", new BottleneckTransform(widthIn, widthOut, stride, norm, activation, groupWidth,
                     bottleneckMultiplier, seRatio));
-            this.activation = registerModule("activation", new ReLU(true));
+            registerModule("activation", new ReLU(true));
         }
 
         @Override
         public Tensor forward(Tensor x) {
+            // NOTE: "proj" is only registered when the shape changes (torchvision's proj=None otherwise).
+            Module proj = namedChildren().get("proj");
             Tensor shortcut = proj != null ? proj.forward(x) : x;
-            return activation.forward(shortcut.add(f.forward(x)));
+            return child("activation").forward(shortcut.add(child("f").forward(x)));
         }
     }
 

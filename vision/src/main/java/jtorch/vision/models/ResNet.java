@@ -33,16 +33,6 @@ public class ResNet extends Module {
     private int inplanes = 64;
     private final int dilation = 1;
 
-    private final Conv2d conv1;
-    private final BatchNorm2d bn1;
-    private final ReLU relu;
-    private final MaxPool2d maxpool;
-    private final Sequential layer1;
-    private final Sequential layer2;
-    private final Sequential layer3;
-    private final Sequential layer4;
-    private final AdaptiveAvgPool2d avgpool;
-    private final Linear fc;
 
     /**
      * @param layers the number of blocks in each of the four stages, e.g. {2, 2, 2, 2} for resnet18
@@ -52,16 +42,16 @@ public class ResNet extends Module {
         this.block = block;
         this.groups = groups;
         this.baseWidth = widthPerGroup;
-        conv1 = registerModule("conv1", Convs.conv(3, inplanes, 7, 2, 3, 1, false));
-        bn1 = registerModule("bn1", new BatchNorm2d(inplanes));
-        relu = registerModule("relu", new ReLU(true));
-        maxpool = registerModule("maxpool", new MaxPool2d(3, 2, 1));
-        layer1 = registerModule("layer1", makeLayer(64, layers[0], 1));
-        layer2 = registerModule("layer2", makeLayer(128, layers[1], 2));
-        layer3 = registerModule("layer3", makeLayer(256, layers[2], 2));
-        layer4 = registerModule("layer4", makeLayer(512, layers[3], 2));
-        avgpool = registerModule("avgpool", new AdaptiveAvgPool2d(new int[] {1, 1}));
-        fc = registerModule("fc", new Linear(512 * expansion(), numClasses));
+        registerModule("conv1", Convs.conv(3, inplanes, 7, 2, 3, 1, false));
+        registerModule("bn1", new BatchNorm2d(inplanes));
+        registerModule("relu", new ReLU(true));
+        registerModule("maxpool", new MaxPool2d(3, 2, 1));
+        registerModule("layer1", makeLayer(64, layers[0], 1));
+        registerModule("layer2", makeLayer(128, layers[1], 2));
+        registerModule("layer3", makeLayer(256, layers[2], 2));
+        registerModule("layer4", makeLayer(512, layers[3], 2));
+        registerModule("avgpool", new AdaptiveAvgPool2d(new int[] {1, 1}));
+        registerModule("fc", new Linear(512 * expansion(), numClasses));
         // TORCH: conv kaiming_normal_(fan_out, relu); BatchNorm 1/0; fc keeps Linear's default init.
         Inits.convKaimingFanOut(this, false);
     }
@@ -96,48 +86,48 @@ public class ResNet extends Module {
     public ResNet zeroInitResidual() {
         for (Module m : modules()) {
             if (m instanceof Bottleneck b) {
-                Init.zeros(b.bn3.weight);
+                Init.zeros(((BatchNorm2d) b.getSubmodule("bn3")).weight);
             } else if (m instanceof BasicBlock b) {
-                Init.zeros(b.bn2.weight);
+                Init.zeros(((BatchNorm2d) b.getSubmodule("bn2")).weight);
             }
         }
         return this;
     }
 
     public Conv2d conv1() {
-        return conv1;
+        return (Conv2d) child("conv1");
     }
 
     public Sequential layer1() {
-        return layer1;
+        return (Sequential) child("layer1");
     }
 
     public Sequential layer2() {
-        return layer2;
+        return (Sequential) child("layer2");
     }
 
     public Sequential layer3() {
-        return layer3;
+        return (Sequential) child("layer3");
     }
 
     public Sequential layer4() {
-        return layer4;
+        return (Sequential) child("layer4");
     }
 
     public AdaptiveAvgPool2d avgpool() {
-        return avgpool;
+        return (AdaptiveAvgPool2d) child("avgpool");
     }
 
     public Linear fc() {
-        return fc;
+        return (Linear) child("fc");
     }
 
     @Override
     public Tensor forward(Tensor x) {
-        x = maxpool.forward(relu.forward(bn1.forward(conv1.forward(x))));
-        x = layer4.forward(layer3.forward(layer2.forward(layer1.forward(x))));
-        x = avgpool.forward(x);
+        x = child("maxpool").forward(child("relu").forward(child("bn1").forward(child("conv1").forward(x))));
+        x = child("layer4").forward(child("layer3").forward(child("layer2").forward(child("layer1").forward(x))));
+        x = child("avgpool").forward(x);
         x = F.flatten(x, 1);
-        return fc.forward(x);
+        return child("fc").forward(x);
     }
 }

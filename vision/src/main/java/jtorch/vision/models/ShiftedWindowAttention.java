@@ -17,8 +17,6 @@ public class ShiftedWindowAttention extends Module {
     final int windowSize;
     final int shiftSize;
     final int numHeads;
-    final Linear qkv;
-    final Linear proj;
     private final Parameter relativePositionBiasTable;
     final Tensor relativePositionIndex;
 
@@ -31,8 +29,8 @@ public class ShiftedWindowAttention extends Module {
         this.windowSize = windowSize;
         this.shiftSize = shiftSize;
         this.numHeads = numHeads;
-        qkv = registerModule("qkv", new Linear(dim, dim * 3));
-        proj = registerModule("proj", new Linear(dim, dim));
+        registerModule("qkv", new Linear(dim, dim * 3));
+        registerModule("proj", new Linear(dim, dim));
         if (!v2) {
             int cells = (2 * windowSize - 1) * (2 * windowSize - 1);
             relativePositionBiasTable = registerParameter("relative_position_bias_table",
@@ -79,7 +77,7 @@ public class ShiftedWindowAttention extends Module {
 
     /** The qkv bias as used in the forward pass (V2 zeroes the key part). */
     Tensor qkvBias() {
-        return qkv.bias;
+        return ((Linear) child("qkv")).bias;
     }
 
     @Override
@@ -106,7 +104,7 @@ public class ShiftedWindowAttention extends Module {
         int n = ws * ws;
         x = x.reshape(b, nh, ws, nw, ws, c).permute(0, 1, 3, 2, 4, 5).reshape(b * numWindows, n, c);
         int headDim = c / numHeads;
-        Tensor qkvOut = F.linear(x, qkv.weight, qkvBias()).reshape(b * numWindows, n, 3, numHeads, headDim)
+        Tensor qkvOut = F.linear(x, ((Linear) child("qkv")).weight, qkvBias()).reshape(b * numWindows, n, 3, numHeads, headDim)
                 .permute(2, 0, 3, 1, 4);
         Tensor q = qkvOut.select(0, 0);
         Tensor k = qkvOut.select(0, 1);
@@ -119,7 +117,7 @@ public class ShiftedWindowAttention extends Module {
         }
         attn = F.softmax(attn, -1);
         x = attn.matmul(v).transpose(1, 2).reshape(b * numWindows, n, c);
-        x = proj.forward(x);
+        x = child("proj").forward(x);
         x = x.reshape(b, nh, nw, ws, ws, c).permute(0, 1, 3, 2, 4, 5).reshape(b, ph, pw, c);
         if (shiftH + shiftW > 0) {
             x = SwinTransformer.roll(x, shiftH, shiftW);

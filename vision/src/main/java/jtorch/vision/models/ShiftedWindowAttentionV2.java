@@ -17,20 +17,19 @@ import jtorch.nn.functional.F;
  */
 public class ShiftedWindowAttentionV2 extends ShiftedWindowAttention {
     private final Parameter logitScale;
-    private final Sequential cpbMlp;
     private Tensor relativeCoordsTable;
 
     public ShiftedWindowAttentionV2(int dim, int windowSize, int shiftSize, int numHeads) {
         super(dim, windowSize, shiftSize, numHeads, true);
         logitScale = registerParameter("logit_scale",
                 new Parameter(Torch.full(new int[] {numHeads, 1, 1}, Math.log(10.0)).data()));
-        cpbMlp = registerModule("cpb_mlp", new Sequential(new Linear(2, 512, true), new ReLU(true),
+        registerModule("cpb_mlp", new Sequential(new Linear(2, 512, true), new ReLU(true),
                 new Linear(512, numHeads, false)));
         // TORCH: the key bias is zeroed at construction and kept out of the forward pass.
-        int c = qkv.bias.numel() / 3;
-        float[] bias = qkv.bias.toFloatArray();
+        int c = ((Linear) child("qkv")).bias.numel() / 3;
+        float[] bias = ((Linear) child("qkv")).bias.toFloatArray();
         java.util.Arrays.fill(bias, c, 2 * c, 0f);
-        qkv.bias.setData(Torch.tensor(bias).data());
+        ((Linear) child("qkv")).bias.setData(Torch.tensor(bias).data());
     }
 
     /** {@code relative_coords_table}: (1, 2w−1, 2w−1, 2) offsets scaled to ±8, then sign·log2(1+|x|)/3. */
@@ -57,7 +56,7 @@ public class ShiftedWindowAttentionV2 extends ShiftedWindowAttention {
     @Override
     Tensor relativePositionBias() {
         int n = windowSize * windowSize;
-        Tensor table = cpbMlp.forward(relativeCoordsTable).reshape(-1, numHeads);
+        Tensor table = child("cpb_mlp").forward(relativeCoordsTable).reshape(-1, numHeads);
         Tensor bias = table.indexSelect(0, relativePositionIndex).reshape(n, n, numHeads).permute(2, 0, 1).unsqueeze(0);
         return bias.sigmoid().mul(16.0);
     }
@@ -76,8 +75,8 @@ public class ShiftedWindowAttentionV2 extends ShiftedWindowAttention {
 
     @Override
     Tensor qkvBias() {
-        int c = qkv.bias.numel() / 3;
-        Tensor b = qkv.bias;
+        int c = ((Linear) child("qkv")).bias.numel() / 3;
+        Tensor b = ((Linear) child("qkv")).bias;
         return Torch.cat(List.of(b.narrow(0, 0, c), Torch.zeros(c), b.narrow(0, 2 * c, c)), 0);
     }
 }

@@ -17,13 +17,6 @@ import jtorch.nn.Sequential;
  * @see <a href="https://github.com/pytorch/vision/blob/main/torchvision/models/shufflenetv2.py">torchvision/models/shufflenetv2.py</a>
  */
 public class ShuffleNetV2 extends Module {
-    private final Sequential conv1;
-    private final MaxPool2d maxpool;
-    private final Sequential stage2;
-    private final Sequential stage3;
-    private final Sequential stage4;
-    private final Sequential conv5;
-    private final Linear fc;
 
     /**
      * @param stagesRepeats blocks per stage (3 values)
@@ -32,27 +25,23 @@ public class ShuffleNetV2 extends Module {
     public ShuffleNetV2(int[] stagesRepeats, int[] stagesOutChannels, int numClasses) {
         int input = 3;
         int output = stagesOutChannels[0];
-        conv1 = registerModule("conv1", new Sequential(Convs.conv(input, output, 3, 2, 1, 1, false),
+        registerModule("conv1", new Sequential(Convs.conv(input, output, 3, 2, 1, 1, false),
                 new BatchNorm2d(output), new ReLU(true)));
         input = output;
-        maxpool = registerModule("maxpool", new MaxPool2d(3, 2, 1));
-        Sequential[] stages = new Sequential[3];
+        registerModule("maxpool", new MaxPool2d(3, 2, 1));
         for (int s = 0; s < 3; s++) {
             output = stagesOutChannels[s + 1];
             Sequential seq = new Sequential(new InvertedResidual(input, output, 2));
             for (int i = 0; i < stagesRepeats[s] - 1; i++) {
                 seq.add(new InvertedResidual(output, output, 1));
             }
-            stages[s] = registerModule("stage" + (s + 2), seq);
+            registerModule("stage" + (s + 2), seq);
             input = output;
         }
-        stage2 = stages[0];
-        stage3 = stages[1];
-        stage4 = stages[2];
         output = stagesOutChannels[4];
-        conv5 = registerModule("conv5", new Sequential(Convs.conv(input, output, 1, 1, 0, 1, false),
+        registerModule("conv5", new Sequential(Convs.conv(input, output, 1, 1, 0, 1, false),
                 new BatchNorm2d(output), new ReLU(true)));
-        fc = registerModule("fc", new Linear(output, numClasses));
+        registerModule("fc", new Linear(output, numClasses));
     }
 
     /** {@code channel_shuffle}: (N, g·c, H, W) → (N, c, g, H, W) transposed, so the two branches' channels interleave. */
@@ -63,38 +52,36 @@ public class ShuffleNetV2 extends Module {
     }
 
     public Linear fc() {
-        return fc;
+        return (Linear) child("fc");
     }
 
     @Override
     public Tensor forward(Tensor x) {
-        x = maxpool.forward(conv1.forward(x));
-        x = stage4.forward(stage3.forward(stage2.forward(x)));
-        x = conv5.forward(x);
+        x = child("maxpool").forward(child("conv1").forward(x));
+        x = child("stage4").forward(child("stage3").forward(child("stage2").forward(x)));
+        x = child("conv5").forward(x);
         x = x.mean(new int[] {2, 3}, false);
-        return fc.forward(x);
+        return child("fc").forward(x);
     }
 
     /** ShuffleNetV2's unit: split (stride 1) or duplicate (stride 2), one branch convolved, concat, shuffle. */
     static final class InvertedResidual extends Module {
         private final int stride;
-        private final Sequential branch1;
-        private final Sequential branch2;
 
         InvertedResidual(int inp, int oup, int stride) {
             this.stride = stride;
             int bf = oup / 2;
             if (stride > 1) {
-                branch1 = registerModule("branch1", new Sequential(
+                registerModule("branch1", new Sequential(
                         Convs.conv(inp, inp, 3, stride, 1, inp, false),
                         new BatchNorm2d(inp),
                         Convs.conv(inp, bf, 1, 1, 0, 1, false),
                         new BatchNorm2d(bf),
                         new ReLU(true)));
             } else {
-                branch1 = registerModule("branch1", new Sequential());
+                registerModule("branch1", new Sequential());
             }
-            branch2 = registerModule("branch2", new Sequential(
+            registerModule("branch2", new Sequential(
                     Convs.conv(stride > 1 ? inp : bf, bf, 1, 1, 0, 1, false),
                     new BatchNorm2d(bf),
                     new ReLU(true),
@@ -117,9 +104,9 @@ public class ShuffleNetV2 extends Module {
                 int half = x.size(1) / 2;
                 Tensor x1 = x.narrow(1, 0, half);
                 Tensor x2 = x.narrow(1, half, half);
-                out = Torch.cat(List.of(x1, branch2.forward(x2)), 1);
+                out = Torch.cat(List.of(x1, child("branch2").forward(x2)), 1);
             } else {
-                out = Torch.cat(List.of(branch1.forward(x), branch2.forward(x)), 1);
+                out = Torch.cat(List.of(child("branch1").forward(x), child("branch2").forward(x)), 1);
             }
             return channelShuffle(out, 2);
         }

@@ -20,8 +20,6 @@ import jtorch.nn.init.Init;
  * @see <a href="https://github.com/pytorch/vision/blob/main/torchvision/models/squeezenet.py">torchvision/models/squeezenet.py</a>
  */
 public class SqueezeNet extends Module {
-    private final Sequential features;
-    private final Sequential classifier;
 
     /** @param version "1_0" or "1_1" */
     public SqueezeNet(String version, int numClasses, double dropout) {
@@ -30,14 +28,14 @@ public class SqueezeNet extends Module {
             pools[i] = new MaxPool2d(3, 2, 0, 1, true);
         }
         if (version.equals("1_0")) {
-            features = registerModule("features", new Sequential(
+            registerModule("features", new Sequential(
                     new Conv2d(3, 96, 7, 2), new ReLU(true), pools[0],
                     new Fire(96, 16, 64, 64), new Fire(128, 16, 64, 64), new Fire(128, 32, 128, 128), pools[1],
                     new Fire(256, 32, 128, 128), new Fire(256, 48, 192, 192), new Fire(384, 48, 192, 192),
                     new Fire(384, 64, 256, 256), pools[2],
                     new Fire(512, 64, 256, 256)));
         } else if (version.equals("1_1")) {
-            features = registerModule("features", new Sequential(
+            registerModule("features", new Sequential(
                     new Conv2d(3, 64, 3, 2), new ReLU(true), pools[0],
                     new Fire(64, 16, 64, 64), new Fire(128, 16, 64, 64), pools[1],
                     new Fire(128, 32, 128, 128), new Fire(256, 32, 128, 128), pools[2],
@@ -47,7 +45,7 @@ public class SqueezeNet extends Module {
             throw new IllegalArgumentException("Unsupported SqueezeNet version " + version + ": 1_0 or 1_1 expected");
         }
         Conv2d finalConv = new Conv2d(512, numClasses, 1);
-        classifier = registerModule("classifier", new Sequential(new Dropout(dropout), finalConv, new ReLU(true),
+        registerModule("classifier", new Sequential(new Dropout(dropout), finalConv, new ReLU(true),
                 new AdaptiveAvgPool2d(new int[] {1, 1})));
         if (Inits.enabled()) {
             for (Module m : modules()) {
@@ -66,42 +64,35 @@ public class SqueezeNet extends Module {
     }
 
     public Sequential features() {
-        return features;
+        return (Sequential) child("features");
     }
 
     public Sequential classifier() {
-        return classifier;
+        return (Sequential) child("classifier");
     }
 
     @Override
     public Tensor forward(Tensor x) {
-        x = classifier.forward(features.forward(x));
+        x = child("classifier").forward(child("features").forward(x));
         return F.flatten(x, 1);
     }
 
     /** A squeeze 1×1 conv, then 1×1 and 3×3 expand convs side by side, concatenated. */
     static final class Fire extends Module {
-        private final Conv2d squeeze;
-        private final ReLU squeezeActivation;
-        private final Conv2d expand1x1;
-        private final ReLU expand1x1Activation;
-        private final Conv2d expand3x3;
-        private final ReLU expand3x3Activation;
-
         Fire(int inplanes, int squeezePlanes, int expand1x1Planes, int expand3x3Planes) {
-            squeeze = registerModule("squeeze", new Conv2d(inplanes, squeezePlanes, 1));
-            squeezeActivation = registerModule("squeeze_activation", new ReLU(true));
-            expand1x1 = registerModule("expand1x1", new Conv2d(squeezePlanes, expand1x1Planes, 1));
-            expand1x1Activation = registerModule("expand1x1_activation", new ReLU(true));
-            expand3x3 = registerModule("expand3x3", new Conv2d(squeezePlanes, expand3x3Planes, 3, 1, 1));
-            expand3x3Activation = registerModule("expand3x3_activation", new ReLU(true));
+            registerModule("squeeze", new Conv2d(inplanes, squeezePlanes, 1));
+            registerModule("squeeze_activation", new ReLU(true));
+            registerModule("expand1x1", new Conv2d(squeezePlanes, expand1x1Planes, 1));
+            registerModule("expand1x1_activation", new ReLU(true));
+            registerModule("expand3x3", new Conv2d(squeezePlanes, expand3x3Planes, 3, 1, 1));
+            registerModule("expand3x3_activation", new ReLU(true));
         }
 
         @Override
         public Tensor forward(Tensor x) {
-            x = squeezeActivation.forward(squeeze.forward(x));
-            return Torch.cat(List.of(expand1x1Activation.forward(expand1x1.forward(x)),
-                    expand3x3Activation.forward(expand3x3.forward(x))), 1);
+            x = child("squeeze_activation").forward(child("squeeze").forward(x));
+            return Torch.cat(List.of(child("expand1x1_activation").forward(child("expand1x1").forward(x)),
+                    child("expand3x3_activation").forward(child("expand3x3").forward(x))), 1);
         }
     }
 }

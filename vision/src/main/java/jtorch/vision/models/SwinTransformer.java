@@ -25,17 +25,11 @@ import jtorch.nn.init.Init;
  * @see <a href="https://github.com/pytorch/vision/blob/main/torchvision/models/swin_transformer.py">torchvision/models/swin_transformer.py</a>
  */
 public class SwinTransformer extends Module {
-    private final Sequential features;
-    private final LayerNorm norm;
-    private final Permute permute;
-    private final AdaptiveAvgPool2d avgpool;
-    private final Flatten flatten;
-    private final Linear head;
 
     /** @param v2 build V2 blocks (post-norm, cosine attention, log-spaced continuous position bias) */
     public SwinTransformer(int patchSize, int embedDim, int[] depths, int[] numHeads, int windowSize,
                            double stochasticDepthProb, int numClasses, boolean v2) {
-        features = registerModule("features", new Sequential());
+        Sequential features = registerModule("features", new Sequential());
         features.add(new Sequential(new Conv2d(3, embedDim, patchSize, patchSize), new Permute(0, 2, 3, 1),
                 new LayerNorm(embedDim, 1e-5)));
         int total = 0;
@@ -58,11 +52,11 @@ public class SwinTransformer extends Module {
             }
         }
         int numFeatures = embedDim << (depths.length - 1);
-        norm = registerModule("norm", new LayerNorm(numFeatures, 1e-5));
-        permute = registerModule("permute", new Permute(0, 3, 1, 2));
-        avgpool = registerModule("avgpool", new AdaptiveAvgPool2d(1));
-        flatten = registerModule("flatten", new Flatten(1, -1));
-        head = registerModule("head", new Linear(numFeatures, numClasses));
+        registerModule("norm", new LayerNorm(numFeatures, 1e-5));
+        registerModule("permute", new Permute(0, 3, 1, 2));
+        registerModule("avgpool", new AdaptiveAvgPool2d(1));
+        registerModule("flatten", new Flatten(1, -1));
+        registerModule("head", new Linear(numFeatures, numClasses));
         if (Inits.enabled()) {
             for (Module m : modules()) {
                 if (m instanceof Linear linear) {
@@ -76,18 +70,18 @@ public class SwinTransformer extends Module {
     }
 
     public Sequential features() {
-        return features;
+        return (Sequential) child("features");
     }
 
     public Linear head() {
-        return head;
+        return (Linear) child("head");
     }
 
     @Override
     public Tensor forward(Tensor x) {
-        x = norm.forward(features.forward(x));
-        x = avgpool.forward(permute.forward(x));
-        return head.forward(flatten.forward(x));
+        x = child("norm").forward(child("features").forward(x));
+        x = child("avgpool").forward(child("permute").forward(x));
+        return child("head").forward(child("flatten").forward(x));
     }
 
     /** {@code torch.roll} over dims 1 and 2 of (N, H, W, C) by (sh, sw). */
@@ -125,13 +119,11 @@ public class SwinTransformer extends Module {
     /** Halves H and W, doubles C: V1 norms the 4C concat then reduces; V2 reduces then norms. */
     static final class PatchMerging extends Module {
         private final boolean v2;
-        private final Linear reduction;
-        private final LayerNorm norm;
 
         PatchMerging(int dim, boolean v2) {
             this.v2 = v2;
-            reduction = registerModule("reduction", new Linear(4 * dim, 2 * dim, false));
-            norm = registerModule("norm", new LayerNorm(v2 ? 2 * dim : 4 * dim, 1e-5));
+            registerModule("reduction", new Linear(4 * dim, 2 * dim, false));
+            registerModule("norm", new LayerNorm(v2 ? 2 * dim : 4 * dim, 1e-5));
         }
 
         @Override
@@ -142,28 +134,23 @@ public class SwinTransformer extends Module {
         @Override
         public Tensor forward(Tensor x) {
             x = patchMergingPad(x);
-            return v2 ? norm.forward(reduction.forward(x)) : reduction.forward(norm.forward(x));
+            return v2 ? child("norm").forward(child("reduction").forward(x)) : child("reduction").forward(child("norm").forward(x));
         }
     }
 
     /** One Swin block: V1 pre-norm {@code x + sd(attn(norm1(x)))}; V2 post-norm {@code x + sd(norm1(attn(x)))}. */
     static final class SwinBlock extends Module {
         private final boolean v2;
-        private final LayerNorm norm1;
-        private final Module attn;
-        private final StochasticDepth stochasticDepth;
-        private final LayerNorm norm2;
-        private final Sequential mlp;
 
         SwinBlock(int dim, int numHeads, int windowSize, int shiftSize, double sdProb, boolean v2) {
             this.v2 = v2;
-            norm1 = registerModule("norm1", new LayerNorm(dim, 1e-5));
-            attn = registerModule("attn", v2
+            registerModule("norm1", new LayerNorm(dim, 1e-5));
+            registerModule("attn", v2
                     ? new ShiftedWindowAttentionV2(dim, windowSize, shiftSize, numHeads)
                     : new ShiftedWindowAttention(dim, windowSize, shiftSize, numHeads));
-            stochasticDepth = registerModule("stochastic_depth", new StochasticDepth(sdProb, "row"));
-            norm2 = registerModule("norm2", new LayerNorm(dim, 1e-5));
-            mlp = registerModule("mlp", new MLP(dim, 4 * dim));
+            registerModule("stochastic_depth", new StochasticDepth(sdProb, "row"));
+            registerModule("norm2", new LayerNorm(dim, 1e-5));
+            registerModule("mlp", new MLP(dim, 4 * dim));
         }
 
         @Override
@@ -174,11 +161,11 @@ public class SwinTransformer extends Module {
         @Override
         public Tensor forward(Tensor x) {
             if (v2) {
-                x = x.add(stochasticDepth.forward(norm1.forward(attn.forward(x))));
-                return x.add(stochasticDepth.forward(norm2.forward(mlp.forward(x))));
+                x = x.add(child("stochastic_depth").forward(child("norm1").forward(child("attn").forward(x))));
+                return x.add(child("stochastic_depth").forward(child("norm2").forward(child("mlp").forward(x))));
             }
-            x = x.add(stochasticDepth.forward(attn.forward(norm1.forward(x))));
-            return x.add(stochasticDepth.forward(mlp.forward(norm2.forward(x))));
+            x = x.add(child("stochastic_depth").forward(child("attn").forward(child("norm1").forward(x))));
+            return x.add(child("stochastic_depth").forward(child("mlp").forward(child("norm2").forward(x))));
         }
     }
 

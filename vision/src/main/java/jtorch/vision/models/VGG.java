@@ -29,18 +29,15 @@ public class VGG extends Module {
     static final int[] CFG_E = {64, 64, -1, 128, 128, -1, 256, 256, 256, 256, -1, 512, 512, 512, 512, -1, 512, 512,
         512, 512, -1};
 
-    private final Sequential features;
-    private final AdaptiveAvgPool2d avgpool;
-    private final Sequential classifier;
 
     public VGG(Sequential features) {
         this(features, 1000, true, 0.5);
     }
 
     public VGG(Sequential features, int numClasses, boolean initWeights, double dropout) {
-        this.features = registerModule("features", features);
-        this.avgpool = registerModule("avgpool", new AdaptiveAvgPool2d(new int[] {7, 7}));
-        this.classifier = registerModule("classifier", new Sequential(
+        registerModule("features", features);
+        registerModule("avgpool", new AdaptiveAvgPool2d(new int[] {7, 7}));
+        registerModule("classifier", new Sequential(
                 new Linear(512 * 7 * 7, 4096),
                 new ReLU(true),
                 new Dropout(dropout),
@@ -73,22 +70,22 @@ public class VGG extends Module {
     }
 
     public Sequential features() {
-        return features;
+        return (Sequential) child("features");
     }
 
     public AdaptiveAvgPool2d avgpool() {
-        return avgpool;
+        return (AdaptiveAvgPool2d) child("avgpool");
     }
 
     public Sequential classifier() {
-        return classifier;
+        return (Sequential) child("classifier");
     }
 
     @Override
     public Tensor forward(Tensor x) {
-        x = features.forward(x);
-        x = avgpool.forward(x);
+        x = child("features").forward(x);
+        x = child("avgpool").forward(x);
         x = F.flatten(x, 1);
-        return classifier.forward(x);
+        return child("classifier").forward(x);
     }
 }

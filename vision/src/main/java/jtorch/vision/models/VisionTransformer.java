@@ -25,9 +25,6 @@ public class VisionTransformer extends Module {
     private final int patchSize;
     private final int hiddenDim;
     private final Parameter classToken;
-    private final Conv2d convProj;
-    private final Encoder encoder;
-    private final Sequential heads;
 
     public VisionTransformer(int imageSize, int patchSize, int numLayers, int numHeads, int hiddenDim, int mlpDim,
                              int numClasses) {
@@ -37,12 +34,12 @@ public class VisionTransformer extends Module {
         this.imageSize = imageSize;
         this.patchSize = patchSize;
         this.hiddenDim = hiddenDim;
-        convProj = registerModule("conv_proj", new Conv2d(3, hiddenDim, patchSize, patchSize));
+        Conv2d convProj = registerModule("conv_proj", new Conv2d(3, hiddenDim, patchSize, patchSize));
         int seqLength = (imageSize / patchSize) * (imageSize / patchSize);
         classToken = registerParameter("class_token", new Parameter(Torch.zeros(1, 1, hiddenDim).data()));
         seqLength += 1;
-        encoder = registerModule("encoder", new Encoder(seqLength, numLayers, numHeads, hiddenDim, mlpDim));
-        heads = registerModule("heads", new Sequential());
+        registerModule("encoder", new Encoder(seqLength, numLayers, numHeads, hiddenDim, mlpDim));
+        Sequential heads = registerModule("heads", new Sequential());
         Linear head = new Linear(hiddenDim, numClasses);
         heads.addModule("head", head);
         if (Inits.enabled()) {
@@ -55,15 +52,15 @@ public class VisionTransformer extends Module {
     }
 
     public Conv2d convProj() {
-        return convProj;
+        return (Conv2d) child("conv_proj");
     }
 
     public Encoder encoder() {
-        return encoder;
+        return (Encoder) child("encoder");
     }
 
     public Sequential heads() {
-        return heads;
+        return (Sequential) child("heads");
     }
 
     @Override
@@ -74,61 +71,52 @@ public class VisionTransformer extends Module {
                     + "x" + x.size(3));
         }
         int side = imageSize / patchSize;
-        x = convProj.forward(x).reshape(n, hiddenDim, side * side).permute(0, 2, 1);
+        x = child("conv_proj").forward(x).reshape(n, hiddenDim, side * side).permute(0, 2, 1);
         Tensor token = classToken.expand(n, 1, hiddenDim);
         x = Torch.cat(List.of(token, x), 1);
-        x = encoder.forward(x);
+        x = child("encoder").forward(x);
         x = x.select(1, 0);
-        return heads.forward(x);
+        return child("heads").forward(x);
     }
 
     /** Position embeddings, dropout, the encoder blocks ("encoder_layer_0", ...) and a final LayerNorm. */
     public static final class Encoder extends Module {
         private final Parameter posEmbedding;
-        private final Dropout dropout;
-        private final Sequential layers;
-        private final LayerNorm ln;
 
         Encoder(int seqLength, int numLayers, int numHeads, int hiddenDim, int mlpDim) {
             posEmbedding = registerParameter("pos_embedding", new Parameter(Torch.zeros(1, seqLength, hiddenDim).data()));
             if (Inits.enabled()) {
                 Init.normal(posEmbedding, 0.0, 0.02);
             }
-            dropout = registerModule("dropout", new Dropout(0.0));
-            layers = registerModule("layers", new Sequential());
+            registerModule("dropout", new Dropout(0.0));
+            Sequential layers = registerModule("layers", new Sequential());
             for (int i = 0; i < numLayers; i++) {
                 layers.addModule("encoder_layer_" + i, new EncoderBlock(numHeads, hiddenDim, mlpDim));
             }
-            ln = registerModule("ln", new LayerNorm(hiddenDim, 1e-6));
+            registerModule("ln", new LayerNorm(hiddenDim, 1e-6));
         }
 
         @Override
         public Tensor forward(Tensor input) {
             Tensor x = input.add(posEmbedding);
-            return ln.forward(layers.forward(dropout.forward(x)));
+            return child("ln").forward(child("layers").forward(child("dropout").forward(x)));
         }
     }
 
     /** Pre-norm transformer block: x + attention(LN(x)), then + MLP(LN(·)). */
     static final class EncoderBlock extends Module {
-        private final LayerNorm ln1;
-        private final MultiheadAttention selfAttention;
-        private final Dropout dropout;
-        private final LayerNorm ln2;
-        private final MLPBlock mlp;
-
         EncoderBlock(int numHeads, int hiddenDim, int mlpDim) {
-            ln1 = registerModule("ln_1", new LayerNorm(hiddenDim, 1e-6));
-            selfAttention = registerModule("self_attention", new MultiheadAttention(hiddenDim, numHeads, 0.0, true, true));
-            dropout = registerModule("dropout", new Dropout(0.0));
-            ln2 = registerModule("ln_2", new LayerNorm(hiddenDim, 1e-6));
-            mlp = registerModule("mlp", new MLPBlock(hiddenDim, mlpDim));
+            registerModule("ln_1", new LayerNorm(hiddenDim, 1e-6));
+            registerModule("self_attention", new MultiheadAttention(hiddenDim, numHeads, 0.0, true, true));
+            registerModule("dropout", new Dropout(0.0));
+            registerModule("ln_2", new LayerNorm(hiddenDim, 1e-6));
+            registerModule("mlp", new MLPBlock(hiddenDim, mlpDim));
         }
 
         @Override
         public Tensor forward(Tensor input) {
-            Tensor x = dropout.forward(selfAttention.forward(ln1.forward(input))).add(input);
-            return x.add(mlp.forward(ln2.forward(x)));
+            Tensor x = child("dropout").forward(child("self_attention").forward(child("ln_1").forward(input))).add(input);
+            return x.add(child("mlp").forward(child("ln_2").forward(x)));
         }
     }
 
