@@ -14,7 +14,8 @@ public final class CIFAR10 extends CifarDataset {
             "airplane", "automobile", "bird", "cat", "deer", "dog", "frog", "horse", "ship", "truck");
 
     /**
-     * @throws java.io.UncheckedIOException naming the file when the data is missing or malformed
+     * @throws java.io.UncheckedIOException naming the file when the data is missing or malformed (then its cause is a
+     *     {@link DatasetFormatException})
      */
     public CIFAR10(Path root, boolean train, Transform transform) {
         this(root, train, transform, false);

@@ -19,20 +19,25 @@ import jtorch.io.UnpicklingException;
 final class CifarPickleReader {
     private CifarPickleReader() {}
 
+    /**
+     * @throws DatasetFormatException naming the file when the pickle is malformed or names a global outside numpy's
+     *     allow-list, or its dict lacks a uint8 {@code data} array [N, 3072] or N labels in [0, numClasses)
+     * @throws IOException when it is missing or cannot be read
+     */
     static CifarData read(Path file, String labelKey, int numClasses) throws IOException {
         byte[] bytes = DatasetFiles.readAll(file, DatasetFiles.MAX_FILE_BYTES);
         Object root = unpickle(bytes, file);
         if (!(root instanceof Map<?, ?> dict)) {
-            throw new IOException(file + ": expected a pickled dict, got " + typeName(root));
+            throw new DatasetFormatException(file + ": expected a pickled dict, got " + typeName(root));
         }
         Object data = dict.get("data");
         if (!(data instanceof NumpyArray array)) {
-            throw new IOException(file + ": the dict has no uint8 array under 'data' (got " + typeName(data) + ")");
+            throw new DatasetFormatException(file + ": the dict has no uint8 array under 'data' (got " + typeName(data) + ")");
         }
         int[] shape = array.shape();
         // NOTE: a Fortran-ordered array would hold the pixels transposed; CIFAR's are C-ordered
         if (shape.length != 2 || shape[1] != CifarData.IMAGE_BYTES || !array.dtype().equals("|u1") || array.fortranOrder()) {
-            throw new IOException(file + ": 'data' must be a uint8 array [N, 3072], got " + array.dtype() + " "
+            throw new DatasetFormatException(file + ": 'data' must be a uint8 array [N, 3072], got " + array.dtype() + " "
                     + java.util.Arrays.toString(shape));
         }
         int n = shape[0];
@@ -46,7 +51,7 @@ final class CifarPickleReader {
         try {
             return new Unpickler(bytes, PickleGlobals.numpy()).load();
         } catch (UnpicklingException e) {
-            throw new IOException(file + ": malformed or unsupported pickle: " + e.getMessage(), e);
+            throw new DatasetFormatException(file + ": malformed or unsupported pickle: " + e.getMessage(), e);
         }
     }
 
@@ -56,15 +61,15 @@ final class CifarPickleReader {
 
     private static int[] ints(Object value, int n, int bound, Path file, String key) throws IOException {
         if (!(value instanceof List<?> list)) {
-            throw new IOException(file + ": the dict has no list under '" + key + "' (got " + typeName(value) + ")");
+            throw new DatasetFormatException(file + ": the dict has no list under '" + key + "' (got " + typeName(value) + ")");
         }
         if (list.size() != n) {
-            throw new IOException(file + ": '" + key + "' has " + list.size() + " entries for " + n + " images");
+            throw new DatasetFormatException(file + ": '" + key + "' has " + list.size() + " entries for " + n + " images");
         }
         int[] out = new int[n];
         for (int i = 0; i < n; i++) {
             if (!(list.get(i) instanceof Long v) || v < 0 || v >= bound) {
-                throw new IOException(file + ": " + key + "[" + i + "] = " + list.get(i) + " is not a label in [0, " + bound + ")");
+                throw new DatasetFormatException(file + ": " + key + "[" + i + "] = " + list.get(i) + " is not a label in [0, " + bound + ")");
             }
             out[i] = (int) (long) v;
         }

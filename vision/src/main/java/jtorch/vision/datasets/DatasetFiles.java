@@ -24,7 +24,7 @@ final class DatasetFiles {
             throw new NoSuchFileException(file.toString(), null, "missing dataset file");
         }
         if (size > maxBytes) {
-            throw new IOException(file + ": file is " + size + " bytes, more than the " + maxBytes + " bytes expected at most");
+            throw new DatasetFormatException(file + ": file is " + size + " bytes, more than the " + maxBytes + " bytes expected at most");
         }
         return Files.readAllBytes(file);
     }
@@ -39,7 +39,7 @@ final class DatasetFiles {
         while (true) {
             if (n == buf.length) {
                 if (n > maxBytes) {
-                    throw new IOException(what + ": more than the " + maxBytes + " bytes expected");
+                    throw new DatasetFormatException(what + ": more than the " + maxBytes + " bytes expected");
                 }
                 long grown = Math.min((long) buf.length * 2, maxBytes + 1);
                 byte[] bigger = new byte[(int) grown];
@@ -53,7 +53,7 @@ final class DatasetFiles {
             n += r;
         }
         if (n > maxBytes) {
-            throw new IOException(what + ": more than the " + maxBytes + " bytes expected");
+            throw new DatasetFormatException(what + ": more than the " + maxBytes + " bytes expected");
         }
         byte[] out = new byte[n];
         System.arraycopy(buf, 0, out, 0, n);
@@ -68,7 +68,7 @@ final class DatasetFiles {
                 return new GZIPInputStream(in);
             } catch (IOException e) {
                 in.close();
-                throw new IOException(file + ": not a valid gzip file (" + e.getMessage() + ")", e);
+                throw new DatasetFormatException(file + ": not a valid gzip file (" + e.getMessage() + ")", e);
             }
         }
         return in;

@@ -1,8 +1,10 @@
 package jtorch.vision.datasets;
 
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.zip.ZipException;
 
 /**
  * Reads the big-endian IDX files MNIST-style datasets ship ({@code train-images-idx3-ubyte[.gz]}): a
@@ -25,7 +27,8 @@ final class IdxReader {
 
     /**
      * @param expectedMagic {@link #IMAGES_MAGIC} or {@link #LABELS_MAGIC}
-     * @throws IOException naming the file when it is missing, not IDX, of the wrong kind, or truncated
+     * @throws DatasetFormatException naming the file when it is not IDX, of the wrong kind, truncated or corrupt gzip
+     * @throws IOException when it is missing or cannot be read
      */
     static Idx read(Path file, int expectedMagic) throws IOException {
         try (InputStream in = DatasetFiles.open(file)) {
@@ -34,9 +37,18 @@ final class IdxReader {
     }
 
     static Idx read(InputStream in, int expectedMagic, String what) throws IOException {
+        try {
+            return readUnchecked(in, expectedMagic, what);
+        } catch (ZipException | EOFException e) {
+            // a gzipped file whose deflate stream or trailer is corrupt, or that ends early
+            throw new DatasetFormatException(what + ": corrupt gzip data (" + e.getMessage() + ")", e);
+        }
+    }
+
+    private static Idx readUnchecked(InputStream in, int expectedMagic, String what) throws IOException {
         int magic = readInt(in, what, "magic number");
         if (magic != expectedMagic) {
-            throw new IOException(what + String.format(": magic number 0x%08x, expected 0x%08x (%s)", magic, expectedMagic,
+            throw new DatasetFormatException(what + String.format(": magic number 0x%08x, expected 0x%08x (%s)", magic, expectedMagic,
                     expectedMagic == IMAGES_MAGIC ? "an images file" : "a labels file"));
         }
         int rank = magic & 0xff;
@@ -45,16 +57,16 @@ final class IdxReader {
         for (int i = 0; i < rank; i++) {
             dims[i] = readInt(in, what, "dimension " + i);
             if (dims[i] < 0) {
-                throw new IOException(what + ": negative dimension " + dims[i]);
+                throw new DatasetFormatException(what + ": negative dimension " + dims[i]);
             }
             expected *= dims[i];
             if (expected > MAX_BYTES) {
-                throw new IOException(what + ": declared size of " + expected + "+ bytes is implausible");
+                throw new DatasetFormatException(what + ": declared size of " + expected + "+ bytes is implausible");
             }
         }
         byte[] data = DatasetFiles.readBounded(in, expected, what);
         if (data.length != expected) {
-            throw new IOException(what + ": truncated: the header declares " + expected + " data bytes, the file holds " + data.length);
+            throw new DatasetFormatException(what + ": truncated: the header declares " + expected + " data bytes, the file holds " + data.length);
         }
         return new Idx(dims, data);
     }
@@ -62,7 +74,7 @@ final class IdxReader {
     private static int readInt(InputStream in, String what, String field) throws IOException {
         byte[] b = in.readNBytes(4);
         if (b.length != 4) {
-            throw new IOException(what + ": truncated header (no " + field + ")");
+            throw new DatasetFormatException(what + ": truncated header (no " + field + ")");
         }
         return (b[0] & 0xff) << 24 | (b[1] & 0xff) << 16 | (b[2] & 0xff) << 8 | (b[3] & 0xff);
     }

@@ -50,7 +50,8 @@ public class MNIST implements Dataset<Sample> {
     private final Transform transform;
 
     /**
-     * @throws UncheckedIOException naming the files when they are missing or malformed
+     * @throws UncheckedIOException naming the files when they are missing or malformed (then its cause is a
+     *     {@link DatasetFormatException})
      */
     public MNIST(Path root, boolean train, Transform transform) {
         this(SPEC, root, train, transform, false);
@@ -99,10 +100,10 @@ public class MNIST implements Dataset<Sample> {
 
     private static int[] check(IdxReader.Idx im, IdxReader.Idx lb, String what) throws IOException {
         if (im.dims()[0] != lb.dims()[0]) {
-            throw new IOException(what + ": " + im.dims()[0] + " images but " + lb.dims()[0] + " labels");
+            throw new DatasetFormatException(what + ": " + im.dims()[0] + " images but " + lb.dims()[0] + " labels");
         }
         if (im.dims()[1] == 0 || im.dims()[2] == 0) {
-            throw new IOException(what + ": images of size " + im.dims()[1] + "x" + im.dims()[2]);
+            throw new DatasetFormatException(what + ": images of size " + im.dims()[1] + "x" + im.dims()[2]);
         }
         return new int[] {im.dims()[1], im.dims()[2]};
     }
@@ -112,7 +113,7 @@ public class MNIST implements Dataset<Sample> {
         for (int i = 0; i < out.length; i++) {
             out[i] = lb.data()[i] & 0xff;
             if (out[i] >= spec.classes().size()) {
-                throw new IOException(what + ": label " + out[i] + " at index " + i + " is outside [0, " + spec.classes().size() + ")");
+                throw new DatasetFormatException(what + ": label " + out[i] + " at index " + i + " is outside [0, " + spec.classes().size() + ")");
             }
         }
         return out;
