@@ -1,9 +1,13 @@
 package jtorch.opencl;
 
+import java.util.function.LongFunction;
 import jtorch.tensor.DType;
 import jtorch.tensor.NdArray;
 
-/** The fused training-step kernels (train.cl): SGD, Adam and cross-entropy on contiguous float32 arrays. */
+/**
+ * The fused training-step kernels (train.cl): SGD, Adam and cross-entropy on contiguous float32 arrays; and
+ * the deferred checks of losses (check.cl).
+ */
 final class ClTraining {
     private ClTraining() {}
 
@@ -72,5 +76,52 @@ final class ClTraining {
         be.launch(FILE, OPTS, "cross_entropy").i(rows).i(cols).mem(logits).i(logits.offset()).mem(target)
                 .i(target.offset()).i(ignore).mem(loss).i(loss.offset()).mem(gr).i(gr.offset())
                 .i(grad == null ? 0 : 1).run(rows);
+    }
+
+    /**
+     * Whether every array (nulls skipped) is a contiguous float32 array on {@code be}, as the fused kernels
+     * take; otherwise the optimizer composes the update (which reports mixed devices with PyTorch's message).
+     */
+    static boolean fusable(OpenCLBackend be, NdArray... arrays) {
+        for (NdArray a : arrays) {
+            if (a != null && (a.dtype() != DType.FLOAT32 || !a.isContiguous() || a.backend() != be)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Backend.check on the device: check_all (and check_detail) record a failure; nothing is read back. */
+    static void check(OpenCLBackend be, NdArray ok, NdArray detail, LongFunction<? extends RuntimeException> error) {
+        if (ok.dtype() != DType.BOOL) {
+            throw new IllegalArgumentException("check needs a bool array, got " + ok.dtype());
+        }
+        int n = ok.numel();
+        if (n == 0) {
+            return;
+        }
+        NdArray o = contiguous(be, ok);
+        NdArray d = null;
+        if (detail != null) {
+            if (detail.dtype() != DType.INT64 || detail.numel() != n) {
+                throw new IllegalArgumentException("check's detail must be int64 with " + n + " elements");
+            }
+            d = contiguous(be, detail);
+        }
+        int tag = be.defer(error);
+        long err = be.errorWord();
+        be.launch("check.cl", "", "check_all").i(n).mem(o).i(o.offset()).i(tag).mem(err).run(n);
+        if (d != null) {
+            be.launch("check.cl", "", "check_detail").i(tag).mem(d).i(d.offset()).mem(err).run(1);
+        }
+    }
+
+    private static NdArray contiguous(OpenCLBackend be, NdArray a) {
+        if (a.isContiguous()) {
+            return a;
+        }
+        NdArray c = be.empty(a.dtype(), a.shape());
+        ClElementwise.copy(be, a, c);
+        return c;
     }
 }

@@ -3,10 +3,15 @@ package jtorch.opencl;
 import static java.lang.foreign.ValueLayout.JAVA_BYTE;
 import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 import static java.lang.foreign.ValueLayout.JAVA_FLOAT;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 import java.lang.foreign.Arena;
 import java.lang.foreign.MemorySegment;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongFunction;
 import jtorch.simd.BinaryOp;
 import jtorch.simd.CompareOp;
 import jtorch.simd.UnaryOp;
@@ -24,6 +29,12 @@ import jtorch.tensor.Storage;
  * between them and run without host round trips; only reads to the host wait), and a kernel cache.
  * Every op only enqueues; {@link #toHostArray} blocks until its data is ready.
  *
+ * <p>Validation that needs the data (index bounds, nll_loss targets, binary_cross_entropy's input range) is
+ * deferred: a kernel records the first failure in a 16-byte error word on the device, and the next
+ * synchronizing call ({@link #toHostArray}, behind {@code item()}, {@code toFloatArray()} and {@code to(cpu)},
+ * or {@link #synchronize}) reads the word and throws the CPU's exception with the CPU's message. This is how
+ * CUDA reports device-side asserts; the price is that the exception comes at the read, not at the op.
+ *
  * <p>Ops are serialised on this object: kernel objects are shared and argument setting is not atomic.
  */
 public final class OpenCLBackend implements Backend {
@@ -33,6 +44,17 @@ public final class OpenCLBackend implements Backend {
     private final long context;
     private final long queue;
     private final Programs programs;
+
+    /** Blocking device-to-host reads so far, over all devices: a diagnostic for tests and profiling. */
+    private static final AtomicLong HOST_READS = new AtomicLong();
+    /** Deferred checks before more are pending force a read of the error word (bounds the map below). */
+    static final int MAX_PENDING_CHECKS = 4096;
+
+    /** tag, INT_MAX − first bad position, value low and high word (check.cl); allocated on first use. */
+    private OpenCLStorage errorWord;
+    /** The error each pending check throws, by tag; cleared whenever the error word is read. */
+    private final Map<Integer, LongFunction<? extends RuntimeException>> pendingChecks = new HashMap<>();
+    private int nextTag;
 
     OpenCLBackend(OpenCL cl, ClDevice dev) {
         this.cl = cl;
@@ -81,9 +103,79 @@ public final class OpenCLBackend implements Backend {
         return t.itemSize();
     }
 
-    /** Blocks until every enqueued op has finished. */
+    /**
+     * Blocks until every enqueued op has finished; throws the first failure of a deferred check, if any (one
+     * small read when checks are pending).
+     */
     public synchronized void synchronize() {
         cl.finish(queue);
+        surfaceErrors();
+    }
+
+    /**
+     * The number of blocking device-to-host reads made so far by every OpenCL backend (data behind
+     * {@code item()}, {@code toFloatArray()} and {@code to(cpu)}, plus error-word reads of deferred checks).
+     * A diagnostic: a training step on the device should not move it.
+     */
+    public static long hostReadCount() {
+        return HOST_READS.get();
+    }
+
+    /** A counted blocking read. */
+    private void read(long mem, long offset, MemorySegment dst) {
+        HOST_READS.incrementAndGet();
+        cl.read(queue, mem, offset, dst);
+    }
+
+    // ---------------------------------------------------------------- deferred checks
+
+    /**
+     * Registers a deferred check whose kernel will record failures in {@link #errorWord()} under the returned
+     * tag; {@code error} builds the exception from the recorded value when a synchronizing read finds it.
+     */
+    synchronized int defer(LongFunction<? extends RuntimeException> error) {
+        if (pendingChecks.size() >= MAX_PENDING_CHECKS) {
+            surfaceErrors();
+        }
+        nextTag = nextTag == Integer.MAX_VALUE ? 1 : nextTag + 1;
+        pendingChecks.put(nextTag, error);
+        return nextTag;
+    }
+
+    /** The cl_mem of the error word (zeroed when created and after each reported failure). */
+    synchronized long errorWord() {
+        if (errorWord == null) {
+            errorWord = (OpenCLStorage) allocate(DType.INT64, 2);
+        }
+        return errorWord.mem();
+    }
+
+    /** Reads the error word when checks are pending and throws the first recorded failure. */
+    private void surfaceErrors() {
+        if (pendingChecks.isEmpty()) {
+            return;
+        }
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment s = a.allocate(JAVA_INT, 4);
+            read(errorWord(), 0, s);
+            int tag = s.getAtIndex(JAVA_INT, 0);
+            LongFunction<? extends RuntimeException> error = pendingChecks.get(tag);
+            pendingChecks.clear();
+            if (tag == 0) {
+                return;
+            }
+            cl.fill(queue, errorWord.mem(), a.allocate(JAVA_BYTE), 0, 16);
+            long value = (s.getAtIndex(JAVA_INT, 2) & 0xFFFFFFFFL) | ((long) s.getAtIndex(JAVA_INT, 3) << 32);
+            if (error == null) {
+                throw new IllegalStateException("a deferred OpenCL check failed (tag " + tag + ")");
+            }
+            throw error.apply(value);
+        }
+    }
+
+    @Override
+    public synchronized void check(NdArray ok, NdArray detail, LongFunction<? extends RuntimeException> error) {
+        ClTraining.check(this, ok, detail, error);
     }
 
     @Override
@@ -165,9 +257,10 @@ public final class OpenCLBackend implements Backend {
         int n = x.numel();
         DType t = x.dtype();
         try (Arena a = Arena.ofConfined()) {
+            surfaceErrors();
             MemorySegment seg = a.allocate(Math.max(1L, (long) n * itemSize(t)));
             if (n > 0) {
-                cl.read(queue, ((OpenCLStorage) c.storage()).mem(), (long) c.offset() * itemSize(t),
+                read(((OpenCLStorage) c.storage()).mem(), (long) c.offset() * itemSize(t),
                         seg.asSlice(0, (long) n * itemSize(t)));
             }
             return switch (t) {
@@ -329,6 +422,29 @@ public final class OpenCLBackend implements Backend {
     public synchronized void crossEntropy(NdArray logits, NdArray target, int ignoreIndex, NdArray loss,
                                           NdArray grad) {
         ClTraining.crossEntropy(this, logits, target, ignoreIndex, loss, grad);
+    }
+
+    @Override
+    public synchronized boolean fusedSgdStep(NdArray param, NdArray grad, NdArray momentumBuffer, double lr,
+                                             double momentum, double dampening, double weightDecay, boolean nesterov) {
+        if (!ClTraining.fusable(this, param, grad, momentumBuffer)) {
+            return false;
+        }
+        ClTraining.sgd(this, param, grad, momentumBuffer, (float) lr, (float) momentum, (float) dampening,
+                (float) weightDecay, nesterov, false);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean fusedAdamStep(NdArray param, NdArray grad, NdArray expAvg, NdArray expAvgSq,
+                                              double lr, double beta1, double beta2, double eps, double weightDecay,
+                                              boolean decoupled, long step) {
+        if (!ClTraining.fusable(this, param, grad, expAvg, expAvgSq)) {
+            return false;
+        }
+        ClTraining.adam(this, param, grad, expAvg, expAvgSq, (float) lr, (float) beta1, (float) beta2, (float) eps,
+                (float) weightDecay, decoupled, step);
+        return true;
     }
 
     @Override

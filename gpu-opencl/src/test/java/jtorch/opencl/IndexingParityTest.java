@@ -5,6 +5,8 @@ import static jtorch.opencl.Parity.assertClose;
 import static jtorch.opencl.Parity.backend;
 import static jtorch.opencl.Parity.dev;
 import static jtorch.opencl.Parity.devZeros;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.Random;
@@ -30,8 +32,13 @@ class IndexingParityTest {
             backend().indexSelect(dev(x), dim, dev(ix), got);
             assertClose(want, got, 0, 0, "index_select dim " + dim);
         }
-        assertThrows(IndexOutOfBoundsException.class, () -> backend().indexSelect(dev(x), 0,
-                dev(NdArray.wrap(new long[] {9}, 1)), devZeros(DType.FLOAT32, 1, 5, 4)));
+        // Deferred: the op only enqueues; the next synchronizing read throws the CPU's exception.
+        NdArray out = devZeros(DType.FLOAT32, 1, 5, 4);
+        backend().indexSelect(dev(x), 0, dev(NdArray.wrap(new long[] {9}, 1)), out);
+        var e = assertThrows(IndexOutOfBoundsException.class, out::toArray);
+        assertEquals("index out of range in self: index 9 is out of bounds for dimension 0 with size 6",
+                e.getMessage());
+        assertDoesNotThrow(out::toArray, "the error is reported once");
     }
 
     @Test
@@ -55,7 +62,26 @@ class IndexingParityTest {
             }
         }
         NdArray bad = NdArray.wrap(new long[] {0, 7}, 1, 2);
-        assertThrows(IndexOutOfBoundsException.class, () -> backend().gather(dev(Parity.randn(r, 2, 3)), 1, dev(bad),
-                devZeros(DType.FLOAT32, 1, 2)));
+        NdArray out = devZeros(DType.FLOAT32, 1, 2);
+        backend().gather(dev(Parity.randn(r, 2, 3)), 1, dev(bad), out);
+        var e = assertThrows(IndexOutOfBoundsException.class, backend()::synchronize);
+        assertEquals("index 7 is out of bounds for dimension 1 with size 3", e.getMessage());
+    }
+
+    @Test
+    void deferredChecksReportTheFirstFailingCheckAndItsFirstBadElement() {
+        NdArray values = NdArray.wrap(new long[] {3, 12, 5, 11, 0}, 5);
+        NdArray dv = dev(values);
+        NdArray okDev = devZeros(DType.BOOL, 5);
+        backend().compare(jtorch.simd.CompareOp.LT, dv, dev(NdArray.wrap(new long[] {10, 10, 10, 10, 10}, 5)), okDev);
+        long before = OpenCLBackend.hostReadCount();
+        backend().check(okDev, dv, v -> new IndexOutOfBoundsException("Target " + v + " is out of bounds."));
+        backend().check(okDev, null, v -> new IllegalArgumentException("second"));
+        assertEquals(before, OpenCLBackend.hostReadCount(), "checks enqueue only");
+        var e = assertThrows(IndexOutOfBoundsException.class, () -> dv.toArray());
+        assertEquals("Target 12 is out of bounds.", e.getMessage());
+        assertEquals(before + 1, OpenCLBackend.hostReadCount(), "one read of the error word");
+        backend().check(dev(NdArray.wrap(new boolean[] {true, true}, 2)), null, v -> new IllegalStateException());
+        assertDoesNotThrow(backend()::synchronize);
     }
 }

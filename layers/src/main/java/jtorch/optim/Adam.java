@@ -86,13 +86,19 @@ public class Adam extends Optimizer {
                     Tensor stepT = (Tensor) state.get("step");
                     assign(stepT, stepT.add(1));
                     double step = stepT.item();
+                    Tensor expAvg = (Tensor) state.get("exp_avg");
+                    Tensor expAvgSq = (Tensor) state.get("exp_avg_sq");
+                    // A device backend may fuse the update into one kernel; the CPU's default declines.
+                    if (!amsgrad && !maximize && p.data().backend().fusedAdamStep(p.data(), grad.data(),
+                            expAvg.data(), expAvgSq.data(), lr, beta1, beta2, eps, weightDecay,
+                            decoupledWeightDecay(), (long) step)) {
+                        continue;
+                    }
                     if (decoupledWeightDecay()) {
                         assign(p, param.mul(1 - lr * weightDecay));
                     } else if (weightDecay != 0) {
                         g = g.add(param, weightDecay);
                     }
-                    Tensor expAvg = (Tensor) state.get("exp_avg");
-                    Tensor expAvgSq = (Tensor) state.get("exp_avg_sq");
                     assign(expAvg, expAvg.mul(beta1).add(g, 1 - beta1));
                     assign(expAvgSq, expAvgSq.mul(beta2).add(g.mul(g), 1 - beta2));
                     double biasCorrection1 = 1 - Math.pow(beta1, step);

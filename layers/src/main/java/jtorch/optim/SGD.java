@@ -67,12 +67,20 @@ public class SGD extends Optimizer {
                         continue;
                     }
                     Map<String, Object> state = state(p);
+                    Tensor buf = (Tensor) state.get("momentum_buffer");
+                    // A device backend may fuse the update into one kernel (the first momentum step, which
+                    // creates the buffer, is always composed); the CPU's default declines.
+                    if (!maximize && (momentum == 0 || buf != null) && p.data().backend().fusedSgdStep(p.data(),
+                            grad.data(), buf == null ? null : buf.data(), lr, momentum, dampening, weightDecay,
+                            nesterov)) {
+                        state.put("momentum_buffer", buf);
+                        continue;
+                    }
                     Tensor param = p.detach();
                     Tensor d = maximize ? grad.neg() : grad;
                     if (weightDecay != 0) {
                         d = d.add(param, weightDecay);
                     }
-                    Tensor buf = (Tensor) state.get("momentum_buffer");
                     if (momentum != 0) {
                         if (buf == null) {
                             buf = d.clone();

@@ -7,7 +7,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jtorch.Tensor;
+import jtorch.nn.functional.OpenClAvailability;
 import jtorch.optim.SGD;
+import jtorch.tensor.Device;
 import jtorch.tensor.NdArray;
 import jtorch.testing.Reference;
 import org.junit.jupiter.api.Test;
@@ -34,6 +36,19 @@ class SeedCnnReferenceTest {
 
     @Test
     void forwardLossBackwardAndSgdStepMatchPyTorch() {
+        check(Device.cpu());
+    }
+
+    /**
+     * The same case with the model and the batch moved to the first OpenCL device (pocl in CI), same tolerances;
+     * skipped without a device, failed under {@code CI=true}.
+     */
+    @Test
+    void forwardLossBackwardAndSgdStepMatchPyTorchOnOpenCL() {
+        check(OpenClAvailability.firstDeviceOrSkip());
+    }
+
+    private static void check(Device device) {
         Map<String, NdArray> ref = Reference.tensors("seed_cnn-0.safetensors");
         double lr = Double.parseDouble(Reference.metadata("seed_cnn-0.safetensors").get("lr"));
         Sequential model = seedNetwork();
@@ -47,20 +62,26 @@ class SeedCnnReferenceTest {
         assertEquals(List.of("0.weight", "0.bias", "2.weight", "2.bias", "4.weight", "4.bias", "7.weight", "7.bias",
                 "8.weight", "8.bias"), List.copyOf(model.stateDict().keySet()));
 
-        Tensor out = model.forward(new Tensor(ref.get("input")));
-        assertClose("logits", ref.get("out"), out, 1e-4, 1e-5);
-        Tensor loss = new CrossEntropyLoss().forward(out, new Tensor(ref.get("target")));
-        assertClose("loss", ref.get("loss"), loss, 1e-4, 1e-6);
+        model.to(device);
+        assertEquals(device, model.parameters().getFirst().device());
+
+        Tensor out = model.forward(new Tensor(ref.get("input")).to(device));
+        assertEquals(device, out.device());
+        assertClose("logits", ref.get("out"), out.to(Device.cpu()), 1e-4, 1e-5);
+        Tensor loss = new CrossEntropyLoss().forward(out, new Tensor(ref.get("target")).to(device));
+        assertClose("loss", ref.get("loss"), loss.to(Device.cpu()), 1e-4, 1e-6);
 
         var optimizer = new SGD(model.parameters(), lr);
         optimizer.zeroGrad();
         loss.backward();
         for (Map.Entry<String, Parameter> e : model.namedParameters().entrySet()) {
-            assertClose("grad of " + e.getKey(), ref.get("grad." + e.getKey()), e.getValue().grad(), 1e-4, 1e-6);
+            assertClose("grad of " + e.getKey(), ref.get("grad." + e.getKey()),
+                    e.getValue().grad().to(Device.cpu()), 1e-4, 1e-6);
         }
         optimizer.step();
         for (Map.Entry<String, Parameter> e : model.namedParameters().entrySet()) {
-            assertClose(e.getKey() + " after the step", ref.get("after." + e.getKey()), e.getValue(), 1e-4, 1e-6);
+            assertClose(e.getKey() + " after the step", ref.get("after." + e.getKey()),
+                    e.getValue().to(Device.cpu()), 1e-4, 1e-6);
         }
     }
 }

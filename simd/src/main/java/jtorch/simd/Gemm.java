@@ -111,6 +111,25 @@ public final class Gemm {
         SGEMM.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
     }
 
+    /**
+     * {@code C = alpha * op(A) * op(B) + beta * C} in float on the calling thread, with operands that pack
+     * themselves (implicit GEMM: e.g. convolution's im2col matrix, never materialized). {@code op(A)} is
+     * {@code m x k}, {@code op(B)} {@code k x n}; C is row-major with leading dimension {@code ldc}.
+     *
+     * @throws IllegalArgumentException on negative sizes, a null operand, or C too short
+     */
+    public static void sgemmSerial(int m, int n, int k, float alpha, SgemmOperand.A a, SgemmOperand.B b,
+                                   float beta, float[] c, int cOff, int ldc) {
+        if (a == null || b == null) {
+            throw new IllegalArgumentException("sgemm: operand " + (a == null ? "a" : "b") + " is null");
+        }
+        GemmChecks.checkOutput(m, n, k, c == null ? -1 : c.length, cOff, ldc);
+        if (degenerateS(m, n, k, alpha, beta, c, cOff, ldc)) {
+            return;
+        }
+        SGEMM.sgemm(m, n, k, alpha, a, b, beta, c, cOff, ldc);
+    }
+
     /** As {@link #dgemm}, on the calling thread only. */
     public static void dgemmSerial(boolean transA, boolean transB, int m, int n, int k, double alpha,
                                    double[] a, int aOff, int lda, double[] b, int bOff, int ldb,

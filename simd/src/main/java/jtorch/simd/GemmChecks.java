@@ -27,6 +27,15 @@ final class GemmChecks {
         operand("c", cLen, "cOff", cOff, m, n, ldc, m > 0 && n > 0);
     }
 
+    /** Checks for a GEMM whose operands pack themselves: only the sizes and C are known here. */
+    static void checkOutput(int m, int n, int k, int cLen, int cOff, int ldc) {
+        nonNegative("m", m);
+        nonNegative("n", n);
+        nonNegative("k", k);
+        leadingDimension("ldc", ldc, n, "C is m x n");
+        operand("c", cLen, "cOff", cOff, m, n, ldc, m > 0 && n > 0);
+    }
+
     private static void nonNegative(String name, int value) {
         if (value < 0) {
             throw new IllegalArgumentException("gemm: " + name + " must be >= 0, got " + value);

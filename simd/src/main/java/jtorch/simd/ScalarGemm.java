@@ -33,6 +33,33 @@ final class ScalarGemm implements SgemmKernel, DgemmKernel {
         }
     }
 
+    /**
+     * Packs both operands whole with one-row / one-column panels (A row-major, B as Bᵀ row-major), then the
+     * plain dot-product loop. The reference for every self-packing operand.
+     */
+    @Override
+    public void sgemm(int m, int n, int k, float alpha, SgemmOperand.A a, SgemmOperand.B b, float beta,
+                      float[] c, int cOff, int ldc) {
+        float[] pa = new float[Math.max(1, m * k)];
+        float[] pbT = new float[Math.max(1, n * k)];
+        a.pack(0, 0, m, k, 1, pa);
+        b.pack(0, 0, k, n, 1, pbT);
+        for (int i = 0; i < m; i++) {
+            for (int j = 0; j < n; j++) {
+                float sum = 0f;
+                for (int p = 0; p < k; p++) {
+                    sum += pa[i * k + p] * pbT[j * k + p];
+                }
+                int ci = cOff + i * ldc + j;
+                if (beta == 0f) {
+                    c[ci] = alpha * sum;
+                } else {
+                    c[ci] = alpha * sum + beta * c[ci];
+                }
+            }
+        }
+    }
+
     @Override
     public void dgemm(boolean transA, boolean transB, int m, int n, int k, double alpha,
                       double[] a, int aOff, int lda, double[] b, int bOff, int ldb,

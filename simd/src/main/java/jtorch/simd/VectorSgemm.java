@@ -65,6 +65,13 @@ final class VectorSgemm implements SgemmKernel {
             SCALAR.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
+        sgemm(m, n, k, alpha, SgemmOperand.ofA(transA, a, aOff, lda), SgemmOperand.ofB(transB, b, bOff, ldb), beta,
+                c, cOff, ldc);
+    }
+
+    @Override
+    public void sgemm(int m, int n, int k, float alpha, SgemmOperand.A a, SgemmOperand.B b, float beta,
+                      float[] c, int cOff, int ldc) {
         Buffers buf = BUFFERS.get();
         int kcMax = Math.min(k, KC);
         float[] pa = buf.a(roundUp(Math.min(m, MC), MR) * kcMax);
@@ -73,11 +80,11 @@ final class VectorSgemm implements SgemmKernel {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                VectorPacking.packB(transB, b, bOff, ldb, pc, jc, kc, nc, NR, pb);
+                b.pack(pc, jc, kc, nc, NR, pb);
                 float betaHere = pc == 0 ? beta : 1f;
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
-                    GemmPacking.packA(transA, a, aOff, lda, ic, pc, mc, kc, MR, pa, 0);
+                    a.pack(ic, pc, mc, kc, MR, pa);
                     macroKernel(mc, nc, kc, alpha, pa, pb, betaHere, c, cOff + ic * ldc + jc, ldc, buf.tile);
                 }
             }

@@ -1,5 +1,6 @@
 package jtorch.tensor;
 
+import java.util.function.LongFunction;
 import jtorch.simd.BinaryOp;
 import jtorch.simd.CompareOp;
 import jtorch.simd.UnaryOp;
@@ -95,4 +96,46 @@ public interface Backend {
     void avgPool2d(NdArray x, PoolParams p, NdArray out);
 
     void avgPool2dBackward(NdArray gradOut, PoolParams p, NdArray gx);
+
+    // ---------------------------------------------------------------- optional hooks (defaults keep the CPU path)
+
+    /**
+     * Checks that every element of the bool array {@code ok} is true; otherwise throws
+     * {@code error.apply(v)}, where v is the element of {@code detail} (int64, ok's shape; 0 when detail is null)
+     * at the first false position in row-major order. The default checks at once (a host read, free on the CPU).
+     * A device backend may instead check on the device and throw at its next synchronizing read ({@code item()},
+     * {@code toFloatArray()}, {@code to(cpu)}), as CUDA's device-side asserts do, so that a training step needs
+     * no host round trip for validation.
+     */
+    default void check(NdArray ok, NdArray detail, LongFunction<? extends RuntimeException> error) {
+        boolean[] flags = (boolean[]) ok.toArray();
+        for (int i = 0; i < flags.length; i++) {
+            if (!flags[i]) {
+                throw error.apply(detail == null ? 0 : detail.toLongArray()[i]);
+            }
+        }
+    }
+
+    /**
+     * An optional fused torch.optim.SGD update of one parameter, in place (see {@code jtorch.optim.SGD}):
+     * {@code d = grad + weightDecay·param}; with momentum, {@code buf = momentum·buf + (1 − dampening)·d} and
+     * {@code d = nesterov ? d + momentum·buf : buf}; then {@code param −= lr·d}. {@code momentumBuffer} is null
+     * when momentum is 0. Returns false (the default) when this backend has no fused kernel for these arrays; the
+     * caller then composes the update from primitive ops, and must get the same result within rounding.
+     */
+    default boolean fusedSgdStep(NdArray param, NdArray grad, NdArray momentumBuffer, double lr, double momentum,
+                                 double dampening, double weightDecay, boolean nesterov) {
+        return false;
+    }
+
+    /**
+     * An optional fused torch.optim.Adam update (AdamW when {@code decoupled}) of one parameter, in place, without
+     * amsgrad; {@code step} is the 1-based step count after increment. Returns false (the default) when this
+     * backend has no fused kernel for these arrays; the caller then composes the update from primitive ops.
+     */
+    default boolean fusedAdamStep(NdArray param, NdArray grad, NdArray expAvg, NdArray expAvgSq, double lr,
+                                  double beta1, double beta2, double eps, double weightDecay, boolean decoupled,
+                                  long step) {
+        return false;
+    }
 }

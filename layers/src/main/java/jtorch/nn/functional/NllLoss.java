@@ -96,11 +96,15 @@ final class NllLoss {
         }
     }
 
+    /**
+     * Every target is ignore_index or in [0, classes), else "Target t is out of bounds." Through
+     * {@code Backend.check}: at once on the CPU, at the next synchronizing read on a device (no host round trip).
+     */
     private static void checkBounds(Tensor target, int classes, long ignoreIndex) {
-        for (long v : target.toLongArray()) {
-            if (v != ignoreIndex && (v < 0 || v >= classes)) {
-                throw new IndexOutOfBoundsException("Target " + v + " is out of bounds.");
-            }
-        }
+        Tensor nonNegative = target.ge(0.0);
+        Tensor inRange = target.lt((double) classes).where(nonNegative, nonNegative);
+        Tensor ok = inRange.where(target.ne((double) ignoreIndex), target.eq((double) ignoreIndex));
+        target.data().backend().check(ok.data(), target.data(),
+                v -> new IndexOutOfBoundsException("Target " + v + " is out of bounds."));
     }
 }

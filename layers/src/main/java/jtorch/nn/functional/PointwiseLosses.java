@@ -83,12 +83,11 @@ final class PointwiseLosses {
                     + ") that is different to the input size (" + Tensors.torchSize(input.shape()) + ") is deprecated."
                     + " Please ensure they have the same size.");
         }
-        double[] values = input.toDoubleArray();
-        for (double v : values) {
-            if (!(v >= 0.0 && v <= 1.0)) {
-                throw new IllegalArgumentException("all elements of input should be between 0 and 1");
-            }
-        }
+        // At once on the CPU; on a device at the next synchronizing read (Backend.check), so no host round trip.
+        Tensor nonNegative = input.detach().ge(0.0);
+        Tensor inRange = input.detach().le(1.0).where(nonNegative, nonNegative);
+        input.data().backend().check(inRange.data(), null,
+                v -> new IllegalArgumentException("all elements of input should be between 0 and 1"));
         Tensor w = weight == null ? null : weight.detach();
         return fused("BinaryCrossEntropyBackward0", input, target, reduction,
                 (x, t) -> weighted(t.mul(x.log().clampMin(-100.0)).add(t.rsub(1.0).mul(x.rsub(1.0).log().clampMin(-100.0)))

@@ -7,10 +7,10 @@ import jtorch.tensor.Backends;
 import jtorch.tensor.Device;
 
 /** Finds an OpenCL device for device-parameterized suites: skip visibly locally, fail under CI=true. */
-final class OpenClAvailability {
+public final class OpenClAvailability {
     private OpenClAvailability() {}
 
-    static Device firstDeviceOrSkip() {
+    public static Device firstDeviceOrSkip() {
         BackendProvider p = Backends.provider("opencl");
         String why = p == null ? "the gpu-opencl module is not on the class path"
                 : p.devices().isEmpty() ? p.unavailableReason() : null;
