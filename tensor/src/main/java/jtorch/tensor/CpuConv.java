@@ -6,6 +6,9 @@ import jtorch.simd.Parallel;
  * 2-d convolution on the CPU as im2col + GEMM, per image and group (PyTorch's layouts: input
  * [N, C, H, W], weight [O, C/g, kH, kW], output [N, O, oH, oW]).
  *
+ * <p>Float32 forward and weight gradient run as implicit GEMM ({@link CpuConvImplicit}); this class keeps
+ * the input gradient and the float64 path (the gradient checks).
+ *
  * <p>PERF: with a batch at least as large as the thread count, images are spread over the pool and
  * each runs single-threaded GEMMs on its own scratch column buffer; a smaller batch loops over images
  * and lets GEMM use the threads. 1x1 stride-1 convolutions skip im2col (the input already is the
@@ -47,6 +50,10 @@ final class CpuConv {
     }
 
     static void forward(NdArray x, NdArray w, NdArray bias, ConvParams p, NdArray out) {
+        if (x.dtype() == DType.FLOAT32) {
+            CpuConvImplicit.forward(x, w, bias, p, out);
+            return;
+        }
         Geo g = Geo.of(x, w, out.size(2), out.size(3), p.groups());
         Object xa = arr(x);
         Object wa = arr(w);
@@ -94,7 +101,11 @@ final class CpuConv {
             inputGrad(gy, w, p, g, gx);
         }
         if (gw != null) {
-            weightGrad(gy, x, p, g, gw);
+            if (x.dtype() == DType.FLOAT32) {
+                CpuConvImplicit.weightGrad(gy, x, w, p, gw);
+            } else {
+                weightGrad(gy, x, p, g, gw);
+            }
         }
     }
 
