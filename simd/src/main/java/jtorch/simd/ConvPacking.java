@@ -114,7 +114,7 @@ public final class ConvPacking {
                     int at = d + segStart[s];
                     int len = segLen[s];
                     if (ih < 0 || ih >= g.height()) {
-                        java.util.Arrays.fill(dst, at, at + len, 0f);
+                        zero(dst, at, at + len);
                         continue;
                     }
                     int row = segBase[s] + c * plane + ih * g.width();
@@ -122,7 +122,7 @@ public final class ConvPacking {
                     copyRow(x, row, iw0, g.sW(), g.width(), len, dst, at);
                 }
                 if (cols < nr) {
-                    java.util.Arrays.fill(dst, d + cols, d + nr, 0f);
+                    zero(dst, d + cols, d + nr);
                 }
                 if (++kw == g.kW()) {
                     kw = 0;
@@ -140,9 +140,9 @@ public final class ConvPacking {
         if (step == 1) {
             int lo = Math.min(len, Math.max(0, -iw0));
             int hi = Math.max(lo, Math.min(len, width - iw0));
-            java.util.Arrays.fill(dst, at, at + lo, 0f);
+            zero(dst, at, at + lo);
             System.arraycopy(x, row + iw0 + lo, dst, at + lo, hi - lo);
-            java.util.Arrays.fill(dst, at + hi, at + len, 0f);
+            zero(dst, at + hi, at + len);
             return;
         }
         for (int t = 0; t < len; t++) {
@@ -155,44 +155,76 @@ public final class ConvPacking {
     private static void packColA(float[] x, int xOff, int imageStride, Geometry g, int i0, int p0, int mc, int kc,
                                  int mr, float[] dst) {
         int l = g.l();
-        int kArea = g.kH() * g.kW();
-        int plane = g.height() * g.width();
+        int outW = g.outW();
+        int kW = g.kW();
+        int kArea = g.kH() * kW;
+        int height = g.height();
+        int width = g.width();
+        int plane = height * width;
+        int sW = g.sW();
         for (int ir = 0; ir < mc; ir += mr) {
             int rows = Math.min(mr, mc - ir);
             int d0 = ir * kc;
             for (int r = 0; r < mr; r++) {
                 if (r >= rows) {
-                    for (int p = 0; p < kc; p++) {
-                        dst[d0 + p * mr + r] = 0f;
+                    for (int p = 0, d = d0 + r; p < kc; p++, d += mr) {
+                        dst[d] = 0f;
                     }
                     continue;
                 }
                 int kk = i0 + ir + r;
                 int c = kk / kArea;
-                int kh = kk % kArea / g.kW();
-                int kw = kk % g.kW();
+                int kh = kk % kArea / kW;
+                int kw = kk % kW;
+                int hOff = kh * g.dH() - g.pH();
+                int wOff = kw * g.dW() - g.pW();
+                int chan = c * plane;
                 int p = 0;
-                int j = p0;
+                int img = p0 / l;
+                int pos = p0 % l;
+                int oh = pos / outW;
+                int ow = pos % outW;
+                int d = d0 + r;
                 while (p < kc) {
-                    int img = j / l;
-                    int pos = j % l;
-                    int oh = pos / g.outW();
-                    int ow = pos % g.outW();
-                    int len = Math.min(kc - p, g.outW() - ow);
-                    int ih = oh * g.sH() - g.pH() + kh * g.dH();
-                    int iw0 = ow * g.sW() - g.pW() + kw * g.dW();
-                    int row = xOff + img * imageStride + c * plane + ih * g.width();
-                    boolean rowIn = ih >= 0 && ih < g.height();
-                    int d = d0 + p * mr + r;
-                    for (int t = 0; t < len; t++) {
-                        int iw = iw0 + t * g.sW();
-                        dst[d] = rowIn && iw >= 0 && iw < g.width() ? x[row + iw] : 0f;
-                        d += mr;
+                    int len = Math.min(kc - p, outW - ow);
+                    int ih = oh * g.sH() + hOff;
+                    int iw0 = ow * sW + wOff;
+                    // Valid t: 0 <= iw0 + t*sW < width, and the row inside the image.
+                    int lo = len;
+                    int hi = len;
+                    if (ih >= 0 && ih < height) {
+                        lo = iw0 >= 0 ? 0 : Math.min(len, (-iw0 + sW - 1) / sW);
+                        hi = iw0 >= width ? lo : Math.max(lo, Math.min(len, (width - 1 - iw0) / sW + 1));
+                    }
+                    int t = 0;
+                    for (; t < lo; t++, d += mr) {
+                        dst[d] = 0f;
+                    }
+                    int src = xOff + img * imageStride + chan + ih * width + iw0 + t * sW;
+                    for (; t < hi; t++, d += mr, src += sW) {
+                        dst[d] = x[src];
+                    }
+                    for (; t < len; t++, d += mr) {
+                        dst[d] = 0f;
                     }
                     p += len;
-                    j += len;
+                    ow += len;
+                    if (ow == outW) {
+                        ow = 0;
+                        if (++oh == g.outH()) {
+                            oh = 0;
+                            img++;
+                        }
+                    }
                 }
             }
+        }
+    }
+
+    /** dst[from, to) = 0 with a plain loop: the ranges here are a few elements, too short for Arrays.fill's call. */
+    private static void zero(float[] dst, int from, int to) {
+        for (int i = from; i < to; i++) {
+            dst[i] = 0f;
         }
     }
 }

@@ -3,17 +3,14 @@ package jtorch.vision.models;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import jtorch.Tensor;
 import jtorch.Torch;
 import jtorch.nn.Module;
-import org.junit.jupiter.api.Assumptions;
+import jtorch.vision.seed.SeedRunner;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -58,15 +55,15 @@ class SaveLoadTest {
     /** Seed 4.4 through the source launcher, as {@code ./jtorch run} runs it (same JVM flags, jtorch on the class path). */
     @Test
     void seedSaveLoadAndTheMissingClassTrap() throws Exception {
-        Path seed = findSeed();
+        Path seed = SeedRunner.shared().resolve("seed");
         String expected = Files.readString(seed.resolve("expected/SaveLoad.out"));
-        assertThat(run(seed.resolve("java/SaveLoad.java"), dir.toString())).isEqualTo(expected);
+        assertThat(SeedRunner.run(seed.resolve("java/SaveLoad.java"), dir.toString())).isEqualTo(expected);
         String pth = dir.resolve("network_method1.pth").toString();
         Path without = Files.writeString(dir.resolve("LoadWithout.java"), LOADER.formatted(""));
-        assertThat(run(without, pth)).isEqualTo("Can't get attribute 'NeuralNetwork': class SaveLoad$NeuralNetwork is not on"
+        assertThat(SeedRunner.run(without, pth)).isEqualTo("Can't get attribute 'NeuralNetwork': class SaveLoad$NeuralNetwork is not on"
                 + " the class path; save and load the state dict instead (module.stateDict() / loadStateDict)\n");
         Path with = Files.writeString(dir.resolve("LoadWith.java"), LOADER.formatted(NEURAL_NETWORK));
-        assertThat(run(with, pth)).isEqualTo("""
+        assertThat(SeedRunner.run(with, pth)).isEqualTo("""
                 NeuralNetwork
                 NeuralNetwork(
                   (conv1): Conv2d(3, 64, kernel_size=(3, 3), stride=(1, 1))
@@ -89,32 +86,5 @@ class SaveLoadTest {
         }
         Tensor x = Torch.randn(1, 3, 40, 40);
         assertThat(back.forward(x).toFloatArray()).containsExactly(m.forward(x).toFloatArray());
-    }
-
-    /** The seed lives beside the repository ({@code ../shared/seed}); without it the test cannot run. */
-    private static Path findSeed() {
-        Path repo = Path.of("").toAbsolutePath().getParent();
-        for (Path p : List.of(repo.resolve("shared/seed"), repo.resolveSibling("shared/seed"))) {
-            if (Files.isRegularFile(p.resolve("java/SaveLoad.java"))) {
-                return p;
-            }
-        }
-        Assumptions.abort("seed 4.4 not found beside " + repo);
-        return null;
-    }
-
-    /** {@code java FILE ARGS} with this JVM's class path (surefire's manifest jar lists jtorch's classes). */
-    private static String run(Path source, String arg) throws Exception {
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "--add-modules", "jdk.incubator.vector", "--enable-native-access=ALL-UNNAMED", "-Xmx4g",
-                "-cp", System.getProperty("java.class.path"), source.toString(), arg));
-        Path err = Files.createTempFile("saveload", ".err");
-        Process proc = new ProcessBuilder(cmd).redirectError(err.toFile()).start();
-        String out = new String(proc.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(proc.waitFor(5, TimeUnit.MINUTES)).isTrue();
-        // NOTE: stderr holds the JVM's incubator-module warning, so it is kept apart and shown only on failure
-        assertThat(proc.exitValue()).as(out + Files.readString(err)).isZero();
-        Files.delete(err);
-        return out;
     }
 }
