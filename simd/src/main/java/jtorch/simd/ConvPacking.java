@@ -141,7 +141,11 @@ public final class ConvPacking {
             int lo = Math.min(len, Math.max(0, -iw0));
             int hi = Math.max(lo, Math.min(len, width - iw0));
             zero(dst, at, at + lo);
-            System.arraycopy(x, row + iw0 + lo, dst, at + lo, hi - lo);
+            if (hi > lo) {
+                // NOTE: only when something is copied: with nothing in range, row + iw0 + lo may lie past the last
+                // image, and arraycopy rejects even an empty copy there.
+                System.arraycopy(x, row + iw0 + lo, dst, at + lo, hi - lo);
+            }
             zero(dst, at + hi, at + len);
             return;
         }

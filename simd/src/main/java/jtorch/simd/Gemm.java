@@ -54,7 +54,7 @@ public final class Gemm {
         if (degenerateS(m, n, k, alpha, beta, c, cOff, ldc)) {
             return;
         }
-        GemmSplit split = GemmSplit.of(m, n, k, PARALLEL_MIN_WORK);
+        GemmSplit split = GemmSplit.of(m, n, k, PARALLEL_MIN_WORK, transA, transB);
         if (split == null) {
             SGEMM.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
@@ -81,7 +81,7 @@ public final class Gemm {
         if (degenerateD(m, n, k, alpha, beta, c, cOff, ldc)) {
             return;
         }
-        GemmSplit split = GemmSplit.of(m, n, k, PARALLEL_MIN_WORK);
+        GemmSplit split = GemmSplit.of(m, n, k, PARALLEL_MIN_WORK, transA, transB);
         if (split == null) {
             DGEMM.dgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;

@@ -16,6 +16,11 @@ record GemmSplit(boolean overColumns, int extent, int unit) {
 
     /** The split for an {@code m x n x k} product, or null when it should run on one thread. */
     static GemmSplit of(int m, int n, int k, long minWork) {
+        return of(m, n, k, minWork, false, false);
+    }
+
+    /** As {@link #of(int, int, int, long)}, knowing how each operand is stored (which decides packing costs). */
+    static GemmSplit of(int m, int n, int k, long minWork, boolean transA, boolean transB) {
         if (Parallel.getNumThreads() < 2 || Parallel.inParallelRegion()) {
             return null;
         }
@@ -24,10 +29,15 @@ record GemmSplit(boolean overColumns, int extent, int unit) {
         }
         GemmSplit columns = new GemmSplit(true, n, COLUMN_UNIT);
         GemmSplit rows = new GemmSplit(false, m, ROW_UNIT);
-        // NOTE: a column split makes every thread pack all of A, a row split all of B. Wide C (the convolution
-        // shapes, 32x65536x75 and 64x4096x800) splits by columns; square C measured 400-430 GFLOP/s on two threads
-        // split by columns at n = 1024 and 2048. The row split is the fallback when C is too narrow to split.
-        boolean preferColumns = n >= m;
+        // NOTE: a column split makes every thread pack all of A (m x k), a row split all of B (k x n): split so
+        // the duplicated packing is the cheaper one. Packing untransposed B and transposed A are contiguous copies;
+        // the other two are scalar scatters, about 3x the cost per element (GemmPacking, VectorPacking).
+        // PERF: square NN at n = 512/1024/2048 on two threads: 415/423/412 GFLOP/s split by columns, more split by
+        // rows (see the closing note of the foundation issue); the convolution shapes (32x65536x75, wide C) still
+        // split by columns.
+        long costA = (long) m * (transA ? 1 : 3);
+        long costB = (long) n * (transB ? 3 : 1);
+        boolean preferColumns = costA <= costB;
         GemmSplit first = preferColumns ? columns : rows;
         GemmSplit second = preferColumns ? rows : columns;
         if (first.units() >= 2) {

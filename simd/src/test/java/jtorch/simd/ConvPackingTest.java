@@ -21,6 +21,7 @@ class ConvPackingTest {
         {5, 11, 13, 3, 3, 2, 2, 1, 1, 1, 1, 2, 7},
         {4, 9, 10, 3, 2, 1, 2, 1, 0, 2, 1, 3, 9},
         {2, 7, 7, 1, 1, 1, 1, 0, 0, 1, 1, 4, 17},
+        {1, 28, 28, 5, 5, 1, 1, 2, 2, 1, 1, 32, 32},
     };
 
     private static float[] random(SplittableRandom r, int n) {
@@ -32,8 +33,12 @@ class ConvPackingTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2, 3, 4, 5})
-    void implicitGemmMatchesExplicitIm2col(int index) {
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 106})
+    void implicitGemmMatchesExplicitIm2col(int caseAndSlack) {
+        // Cases 0-6 leave slack between and after the images; 100+i packs case i's images tightly, so a read
+        // past the last image fails (the bug a Fashion-MNIST batch of 32 found: an empty arraycopy out of range).
+        int index = caseAndSlack % 100;
+        boolean tight = caseAndSlack >= 100;
         int[] c = CASES[index];
         int oh = Conv.outputSize(c[1], c[3], c[7], c[5], c[9]);
         int ow = Conv.outputSize(c[2], c[4], c[8], c[6], c[10]);
@@ -45,15 +50,16 @@ class ConvPackingTest {
         int l = g.l();
         int n = images * l;
         SplittableRandom r = new SplittableRandom(index);
-        int imageStride = c[0] * c[1] * c[2] + 3;   // padding between images: strides are honoured
-        float[] x = random(r, 5 + images * imageStride);
+        int imageStride = c[0] * c[1] * c[2] + (tight ? 0 : 3);   // slack between images: strides are honoured
+        int start = tight ? 0 : 5;
+        float[] x = random(r, start + images * imageStride);
         float[] w = random(r, o * k);
         float[] gy = random(r, images * o * l);
         // Explicit: col [K, images*L], images side by side.
         float[] col = new float[k * n];
         float[] one = new float[k * l];
         for (int i = 0; i < images; i++) {
-            Conv.im2col(x, 5 + i * imageStride, c[0], c[1], c[2], c[3], c[4], c[7], c[8], c[5], c[6], c[9], c[10],
+            Conv.im2col(x, start + i * imageStride, c[0], c[1], c[2], c[3], c[4], c[7], c[8], c[5], c[6], c[9], c[10],
                     one, 0);
             for (int p = 0; p < k; p++) {
                 System.arraycopy(one, p * l, col, p * n + i * l, l);
@@ -73,11 +79,11 @@ class ConvPackingTest {
         new ScalarGemm().sgemm(false, false, k, o, n, 1f, col, 0, n, gyT, 0, o, 0f, gwRef, 0, o);
         for (SgemmKernel kernel : new SgemmKernel[] {new ScalarGemm(), new VectorSgemm()}) {
             float[] fwd = new float[o * n];
-            kernel.sgemm(o, n, k, 1f, SgemmOperand.ofA(false, w, 0, k), ConvPacking.im2colB(x, 5, imageStride, g), 0f,
+            kernel.sgemm(o, n, k, 1f, SgemmOperand.ofA(false, w, 0, k), ConvPacking.im2colB(x, start, imageStride, g), 0f,
                     fwd, 0, n);
             assertClose(fwd, fwdRef, k, kernel + " forward case " + index);
             float[] gw = new float[k * o];
-            kernel.sgemm(k, o, n, 1f, ConvPacking.im2colA(x, 5, imageStride, g),
+            kernel.sgemm(k, o, n, 1f, ConvPacking.im2colA(x, start, imageStride, g),
                     ConvPacking.batchTransposedB(gy, 0, o * l, l), 0f, gw, 0, o);
             assertClose(gw, gwRef, n, kernel + " weight grad case " + index);
         }
