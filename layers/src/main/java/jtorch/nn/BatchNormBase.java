@@ -1,10 +1,12 @@
 package jtorch.nn;
 
 import jtorch.Tensor;
+import jtorch.simd.BinaryOp;
 import jtorch.nn.functional.F;
 import jtorch.tensor.Creation;
 import jtorch.tensor.DType;
 import jtorch.tensor.NdArray;
+import jtorch.tensor.Ops;
 
 /**
  * What {@link BatchNorm1d} and {@link BatchNorm2d} share (PyTorch's {@code _BatchNorm}):
@@ -74,7 +76,9 @@ public abstract class BatchNormBase extends Module {
         boolean training = isTraining();
         if (training && trackRunningStats) {
             NdArray counter = numBatchesTracked().data();
-            counter.backend().fill(counter, counter.item() + 1);
+            // NOTE: incremented where it lives, so a training step on a device reads nothing back; only the
+            // cumulative average (momentum=None, rare) needs the count on the host.
+            Ops.binaryInPlace(BinaryOp.ADD, counter, NdArray.scalar(DType.INT64, 1).toDevice(counter.backend()));
             if (momentum == null) {
                 // TORCH: cumulative moving average, factor 1/num_batches_tracked.
                 averageFactor = 1.0 / counter.item();

@@ -77,6 +77,20 @@ class OpenClTrainingStepTest {
 
     /** The fused kernels (OpenCL) against the composed Tensor-op path (the CPU), over several steps. */
     @Test
+    void batchNormTrainingForwardMakesNoHostReads() {
+        Device device = OpenClAvailability.firstDeviceOrSkip();
+        BatchNorm2d bn = new BatchNorm2d(4);
+        bn.to(device);
+        Tensor x = Torch.randn(8, 4, 5, 5).to(device);
+        long before = OpenCLBackend.hostReadCount();
+        for (int i = 0; i < 3; i++) {
+            bn.forward(x);
+        }
+        assertEquals(0, OpenCLBackend.hostReadCount() - before);
+        assertEquals(3.0, bn.numBatchesTracked().item());
+    }
+
+    @Test
     void fusedOptimizerUpdatesMatchTheComposedOnes() {
         Device device = OpenClAvailability.firstDeviceOrSkip();
         List<Function<List<Parameter>, Optimizer>> optimizers = List.of(
