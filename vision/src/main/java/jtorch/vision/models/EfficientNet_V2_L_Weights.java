@@ -6,8 +6,8 @@ package jtorch.vision.models;
  * @see <a href="https://github.com/pytorch/vision/blob/main/torchvision/models/efficientnet.py">torchvision/models/efficientnet.py</a>
  */
 public enum EfficientNet_V2_L_Weights implements WeightsEnum {
-    IMAGENET1K_V1(new Weights("https://download.pytorch.org/models/efficientnet_v2_l-59c71312.pth", 118515272L, new int[] {1, 1}, 85.808, 97.788, 480, 480,
-            "https://github.com/pytorch/vision/tree/main/references/classification#efficientnet"));
+    IMAGENET1K_V1(new Weights("https://download.pytorch.org/models/efficientnet_v2_l-59c71312.pth", 118515272L, new int[] {33, 33}, 85.808, 97.788, 480, 480,
+            "https://github.com/pytorch/vision/tree/main/references/classification#efficientnet-v2"));
 
     /** The best available weights ({@code EfficientNet_V2_L_Weights.DEFAULT}). */
     public static final EfficientNet_V2_L_Weights DEFAULT = IMAGENET1K_V1;

@@ -585,67 +585,125 @@ public final class Models {
     }
 
     // ---------------------------------------------------------------- RegNet
-    // NOTE: no RegNet_*_Weights enums yet: their checkpoint names and metadata are still to be transcribed.
-
 
     public static RegNet regnet_y_400mf() {
-        return new RegNet(RegNet.BlockParams.fromInitParams(16, 48, 27.89, 2.09, 8, 0.25), 1000, 32);
+        return regnet_y_400mf(null);
+    }
+
+    public static RegNet regnet_y_400mf(RegNet_Y_400MF_Weights weights) {
+        return withWeights(new RegNet(RegNet.BlockParams.fromInitParams(16, 48, 27.89, 2.09, 8, 0.25), 1000, 32), weights);
     }
 
     public static RegNet regnet_y_800mf() {
-        return new RegNet(RegNet.BlockParams.fromInitParams(14, 56, 38.84, 2.4, 16, 0.25), 1000, 32);
+        return regnet_y_800mf(null);
+    }
+
+    public static RegNet regnet_y_800mf(RegNet_Y_800MF_Weights weights) {
+        return withWeights(new RegNet(RegNet.BlockParams.fromInitParams(14, 56, 38.84, 2.4, 16, 0.25), 1000, 32), weights);
     }
 
     public static RegNet regnet_y_1_6gf() {
-        return new RegNet(RegNet.BlockParams.fromInitParams(27, 48, 20.71, 2.65, 24, 0.25), 1000, 32);
+        return regnet_y_1_6gf(null);
+    }
+
+    public static RegNet regnet_y_1_6gf(RegNet_Y_1_6GF_Weights weights) {
+        return withWeights(new RegNet(RegNet.BlockParams.fromInitParams(27, 48, 20.71, 2.65, 24, 0.25), 1000, 32), weights);
     }
 
     public static RegNet regnet_y_3_2gf() {
-        return new RegNet(RegNet.BlockParams.fromInitParams(21, 80, 42.63, 2.66, 24, 0.25), 1000, 32);
+        return regnet_y_3_2gf(null);
+    }
+
+    public static RegNet regnet_y_3_2gf(RegNet_Y_3_2GF_Weights weights) {
+        return withWeights(new RegNet(RegNet.BlockParams.fromInitParams(21, 80, 42.63, 2.66, 24, 0.25), 1000, 32), weights);
     }
 
     public static RegNet regnet_y_8gf() {
-        return new RegNet(RegNet.BlockParams.fromInitParams(17, 192, 76.82, 2.19, 56, 0.25), 1000, 32);
+        return regnet_y_8gf(null);
+    }
+
+    public static RegNet regnet_y_8gf(RegNet_Y_8GF_Weights weights) {
+        return withWeights(new RegNet(RegNet.BlockParams.fromInitParams(17, 192, 76.82, 2.19, 56, 0.25), 1000, 32), weights);
     }
 
     public static RegNet regnet_y_16gf() {
-        return new RegNet(RegNet.BlockParams.fromInitParams(18, 200, 106.23, 2.48, 112, 0.25), 1000, 32);
+        return regnet_y_16gf(null);
+    }
+
+    public static RegNet regnet_y_16gf(RegNet_Y_16GF_Weights weights) {
+        return withWeights(new RegNet(RegNet.BlockParams.fromInitParams(18, 200, 106.23, 2.48, 112, 0.25), 1000, 32), weights);
     }
 
     public static RegNet regnet_y_32gf() {
-        return new RegNet(RegNet.BlockParams.fromInitParams(20, 232, 115.89, 2.53, 232, 0.25), 1000, 32);
+        return regnet_y_32gf(null);
+    }
+
+    public static RegNet regnet_y_32gf(RegNet_Y_32GF_Weights weights) {
+        return withWeights(new RegNet(RegNet.BlockParams.fromInitParams(20, 232, 115.89, 2.53, 232, 0.25), 1000, 32), weights);
     }
 
     public static RegNet regnet_y_128gf() {
-        return new RegNet(RegNet.BlockParams.fromInitParams(27, 456, 160.83, 2.52, 264, 0.25), 1000, 32);
+        return regnet_y_128gf(null);
+    }
+
+    public static RegNet regnet_y_128gf(RegNet_Y_128GF_Weights weights) {
+        return withWeights(new RegNet(RegNet.BlockParams.fromInitParams(27, 456, 160.83, 2.52, 264, 0.25), 1000, 32), weights);
     }
 
     public static RegNet regnet_x_400mf() {
-        return new RegNet(RegNet.BlockParams.fromInitParams(22, 24, 24.48, 2.54, 16, 0.0), 1000, 32);
+        return regnet_x_400mf(null);
+    }
+
+    public static RegNet regnet_x_400mf(RegNet_X_400MF_Weights weights) {
+        return withWeights(new RegNet(RegNet.BlockParams.fromInitParams(22, 24, 24.48, 2.54, 16, 0.0), 1000, 32), weights);
     }
 
     public static RegNet regnet_x_800mf() {
-        return new RegNet(RegNet.BlockParams.fromInitParams(16, 56, 35.73, 2.28, 16, 0.0), 1000, 32);
+        return regnet_x_800mf(null);
+    }
+
+    public static RegNet regnet_x_800mf(RegNet_X_800MF_Weights weights) {
+        return withWeights(new RegNet(RegNet.BlockParams.fromInitParams(16, 56, 35.73, 2.28, 16, 0.0), 1000, 32), weights);
     }
 
     public static RegNet regnet_x_1_6gf() {
-        return new RegNet(RegNet.BlockParams.fromInitParams(18, 80, 34.01, 2.25, 24, 0.0), 1000, 32);
+        return regnet_x_1_6gf(null);
+    }
+
+    public static RegNet regnet_x_1_6gf(RegNet_X_1_6GF_Weights weights) {
+        return withWeights(new RegNet(RegNet.BlockParams.fromInitParams(18, 80, 34.01, 2.25, 24, 0.0), 1000, 32), weights);
     }
 
     public static RegNet regnet_x_3_2gf() {
-        return new RegNet(RegNet.BlockParams.fromInitParams(25, 88, 26.31, 2.25, 48, 0.0), 1000, 32);
+        return regnet_x_3_2gf(null);
+    }
+
+    public static RegNet regnet_x_3_2gf(RegNet_X_3_2GF_Weights weights) {
+        return withWeights(new RegNet(RegNet.BlockParams.fromInitParams(25, 88, 26.31, 2.25, 48, 0.0), 1000, 32), weights);
     }
 
     public static RegNet regnet_x_8gf() {
-        return new RegNet(RegNet.BlockParams.fromInitParams(23, 80, 49.56, 2.88, 120, 0.0), 1000, 32);
+        return regnet_x_8gf(null);
+    }
+
+    public static RegNet regnet_x_8gf(RegNet_X_8GF_Weights weights) {
+        return withWeights(new RegNet(RegNet.BlockParams.fromInitParams(23, 80, 49.56, 2.88, 120, 0.0), 1000, 32), weights);
     }
 
     public static RegNet regnet_x_16gf() {
-        return new RegNet(RegNet.BlockParams.fromInitParams(22, 216, 55.59, 2.1, 128, 0.0), 1000, 32);
+        return regnet_x_16gf(null);
+    }
+
+    public static RegNet regnet_x_16gf(RegNet_X_16GF_Weights weights) {
+        return withWeights(new RegNet(RegNet.BlockParams.fromInitParams(22, 216, 55.59, 2.1, 128, 0.0), 1000, 32), weights);
     }
 
     public static RegNet regnet_x_32gf() {
-        return new RegNet(RegNet.BlockParams.fromInitParams(23, 320, 69.86, 2.0, 168, 0.0), 1000, 32);
+        return regnet_x_32gf(null);
+    }
+
+    public static RegNet regnet_x_32gf(RegNet_X_32GF_Weights weights) {
+        return withWeights(new RegNet(RegNet.BlockParams.fromInitParams(23, 320, 69.86, 2.0, 168, 0.0), 1000, 32), weights);
     }
 
     // ---------------------------------------------------------------- ConvNeXt
@@ -683,53 +741,100 @@ public final class Models {
     }
 
     // ---------------------------------------------------------------- Vision Transformer
-    // NOTE: no ViT_*_Weights enums yet (checkpoint names and metadata still to be transcribed).
 
     public static VisionTransformer vit_b_16() {
-        return new VisionTransformer(224, 16, 12, 12, 768, 3072, 1000);
+        return vit_b_16(null);
+    }
+
+    /** With weights, the image size is the weights' {@code min_size} (384 for SWAG end-to-end ViT-B/16), as torchvision does. */
+    public static VisionTransformer vit_b_16(ViT_B_16_Weights weights) {
+        return withWeights(new VisionTransformer(weights == null ? 224 : weights.weights().minSize()[0], 16, 12, 12, 768, 3072, 1000), weights);
     }
 
     public static VisionTransformer vit_b_32() {
-        return new VisionTransformer(224, 32, 12, 12, 768, 3072, 1000);
+        return vit_b_32(null);
+    }
+
+    /** With weights, the image size is the weights' {@code min_size} (384 for SWAG end-to-end ViT-B/16), as torchvision does. */
+    public static VisionTransformer vit_b_32(ViT_B_32_Weights weights) {
+        return withWeights(new VisionTransformer(weights == null ? 224 : weights.weights().minSize()[0], 32, 12, 12, 768, 3072, 1000), weights);
     }
 
     public static VisionTransformer vit_l_16() {
-        return new VisionTransformer(224, 16, 24, 16, 1024, 4096, 1000);
+        return vit_l_16(null);
+    }
+
+    /** With weights, the image size is the weights' {@code min_size} (384 for SWAG end-to-end ViT-B/16), as torchvision does. */
+    public static VisionTransformer vit_l_16(ViT_L_16_Weights weights) {
+        return withWeights(new VisionTransformer(weights == null ? 224 : weights.weights().minSize()[0], 16, 24, 16, 1024, 4096, 1000), weights);
     }
 
     public static VisionTransformer vit_l_32() {
-        return new VisionTransformer(224, 32, 24, 16, 1024, 4096, 1000);
+        return vit_l_32(null);
+    }
+
+    /** With weights, the image size is the weights' {@code min_size} (384 for SWAG end-to-end ViT-B/16), as torchvision does. */
+    public static VisionTransformer vit_l_32(ViT_L_32_Weights weights) {
+        return withWeights(new VisionTransformer(weights == null ? 224 : weights.weights().minSize()[0], 32, 24, 16, 1024, 4096, 1000), weights);
     }
 
     public static VisionTransformer vit_h_14() {
-        return new VisionTransformer(224, 14, 32, 16, 1280, 5120, 1000);
+        return vit_h_14(null);
+    }
+
+    /** With weights, the image size is the weights' {@code min_size} (384 for SWAG end-to-end ViT-B/16), as torchvision does. */
+    public static VisionTransformer vit_h_14(ViT_H_14_Weights weights) {
+        return withWeights(new VisionTransformer(weights == null ? 224 : weights.weights().minSize()[0], 14, 32, 16, 1280, 5120, 1000), weights);
     }
 
     // ---------------------------------------------------------------- Swin Transformer
-    // NOTE: no Swin_*_Weights enums yet (checkpoint names and metadata still to be transcribed).
 
     public static SwinTransformer swin_t() {
-        return new SwinTransformer(4, 96, new int[] {2, 2, 6, 2}, new int[] {3, 6, 12, 24}, 7, 0.2, 1000, false);
+        return swin_t(null);
+    }
+
+    public static SwinTransformer swin_t(Swin_T_Weights weights) {
+        return withWeights(new SwinTransformer(4, 96, new int[] {2, 2, 6, 2}, new int[] {3, 6, 12, 24}, 7, 0.2, 1000, false), weights);
     }
 
     public static SwinTransformer swin_s() {
-        return new SwinTransformer(4, 96, new int[] {2, 2, 18, 2}, new int[] {3, 6, 12, 24}, 7, 0.3, 1000, false);
+        return swin_s(null);
+    }
+
+    public static SwinTransformer swin_s(Swin_S_Weights weights) {
+        return withWeights(new SwinTransformer(4, 96, new int[] {2, 2, 18, 2}, new int[] {3, 6, 12, 24}, 7, 0.3, 1000, false), weights);
     }
 
     public static SwinTransformer swin_b() {
-        return new SwinTransformer(4, 128, new int[] {2, 2, 18, 2}, new int[] {4, 8, 16, 32}, 7, 0.5, 1000, false);
+        return swin_b(null);
+    }
+
+    public static SwinTransformer swin_b(Swin_B_Weights weights) {
+        return withWeights(new SwinTransformer(4, 128, new int[] {2, 2, 18, 2}, new int[] {4, 8, 16, 32}, 7, 0.5, 1000, false), weights);
     }
 
     public static SwinTransformer swin_v2_t() {
-        return new SwinTransformer(4, 96, new int[] {2, 2, 6, 2}, new int[] {3, 6, 12, 24}, 8, 0.2, 1000, true);
+        return swin_v2_t(null);
+    }
+
+    public static SwinTransformer swin_v2_t(Swin_V2_T_Weights weights) {
+        return withWeights(new SwinTransformer(4, 96, new int[] {2, 2, 6, 2}, new int[] {3, 6, 12, 24}, 8, 0.2, 1000, true), weights);
     }
 
     public static SwinTransformer swin_v2_s() {
-        return new SwinTransformer(4, 96, new int[] {2, 2, 18, 2}, new int[] {3, 6, 12, 24}, 8, 0.3, 1000, true);
+        return swin_v2_s(null);
+    }
+
+    public static SwinTransformer swin_v2_s(Swin_V2_S_Weights weights) {
+        return withWeights(new SwinTransformer(4, 96, new int[] {2, 2, 18, 2}, new int[] {3, 6, 12, 24}, 8, 0.3, 1000, true), weights);
     }
 
     public static SwinTransformer swin_v2_b() {
-        return new SwinTransformer(4, 128, new int[] {2, 2, 18, 2}, new int[] {4, 8, 16, 32}, 8, 0.5, 1000, true);
+        return swin_v2_b(null);
+    }
+
+    public static SwinTransformer swin_v2_b(Swin_V2_B_Weights weights) {
+        return withWeights(new SwinTransformer(4, 128, new int[] {2, 2, 18, 2}, new int[] {4, 8, 16, 32}, 8, 0.5, 1000, true), weights);
     }
 
     // ---------------------------------------------------------------- MaxViT

@@ -9,7 +9,7 @@ public enum ResNeXt50_32X4D_Weights implements WeightsEnum {
     IMAGENET1K_V1(new Weights("https://download.pytorch.org/models/resnext50_32x4d-7cdf4587.pth", 25028904L, new int[] {1, 1}, 77.618, 93.698, 224, 256,
             "https://github.com/pytorch/vision/tree/main/references/classification#resnext")),
     IMAGENET1K_V2(new Weights("https://download.pytorch.org/models/resnext50_32x4d-1a0047aa.pth", 25028904L, new int[] {1, 1}, 81.198, 95.34, 224, 232,
-            "https://github.com/pytorch/vision/issues/3995#issuecomment-1013906621"));
+            "https://github.com/pytorch/vision/issues/3995#new-recipe"));
 
     /** The best available weights ({@code ResNeXt50_32X4D_Weights.DEFAULT}). */
     public static final ResNeXt50_32X4D_Weights DEFAULT = IMAGENET1K_V2;

@@ -9,7 +9,7 @@ public enum ResNet152_Weights implements WeightsEnum {
     IMAGENET1K_V1(new Weights("https://download.pytorch.org/models/resnet152-394f9c45.pth", 60192808L, new int[] {1, 1}, 78.312, 94.046, 224, 256,
             "https://github.com/pytorch/vision/tree/main/references/classification#resnet")),
     IMAGENET1K_V2(new Weights("https://download.pytorch.org/models/resnet152-f82ba261.pth", 60192808L, new int[] {1, 1}, 82.284, 96.002, 224, 232,
-            "https://github.com/pytorch/vision/issues/3995#issuecomment-1013906621"));
+            "https://github.com/pytorch/vision/issues/3995#new-recipe"));
 
     /** The best available weights ({@code ResNet152_Weights.DEFAULT}). */
     public static final ResNet152_Weights DEFAULT = IMAGENET1K_V2;
