@@ -146,6 +146,9 @@ public final class Torch {
 
     /** A random permutation of 0..n-1 (int64), drawn like PyTorch's {@code randperm} for small n. */
     public static Tensor randperm(int n, Generator g) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must be non-negative, got" + n);   // TORCH: sic, no space
+        }
         long[] p = new long[n];
         for (int i = 0; i < n; i++) {
             p[i] = i;
@@ -270,6 +273,9 @@ public final class Torch {
     public static void save(Object obj, Path path) {
         try {
             jtorch.io.Serialization.save(obj, path);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new UncheckedIOException("cannot save to " + path + ": No such file or directory: "
+                    + path.toAbsolutePath().getParent(), e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save to " + path + ": " + e.getMessage(), e);
         }
@@ -285,6 +291,9 @@ public final class Torch {
     public static <T> T load(Path path) {
         try {
             return (T) jtorch.io.Serialization.load(path);
+        } catch (java.nio.file.NoSuchFileException e) {
+            // TORCH: FileNotFoundError: [Errno 2] No such file or directory: 'path'
+            throw new UncheckedIOException("cannot load " + path + ": No such file or directory", e);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot load " + path + ": " + e.getMessage(), e);
         }

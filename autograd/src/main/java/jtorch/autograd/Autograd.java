@@ -57,8 +57,16 @@ public final class Autograd {
         return result;
     }
 
-    /** Enables anomaly detection until closed ({@code torch.autograd.detect_anomaly}). */
-    public static AutoCloseable detectAnomaly() {
+    /**
+     * Enables anomaly detection on this thread until closed ({@code torch.autograd.detect_anomaly}): a backward
+     * that produces NaN or Inf throws an {@link ArithmeticException} naming the op and where it was created.
+     * {@snippet :
+     * try (var anomaly = Autograd.detectAnomaly()) {
+     *     loss.backward();   // throws "Function 'SqrtBackward0' returned nan values in its 0th output. ..."
+     * }
+     * }
+     */
+    public static Anomaly.Scope detectAnomaly() {
         return Anomaly.enable();
     }
 }

@@ -15,6 +15,7 @@ final class StorageBytes {
 
     /** Reads exactly {@code numel} elements of {@code dtype}; a bool byte must be 0 or 1. */
     static Object decode(DType dtype, int numel, InputStream in, String what) throws IOException {
+        jtorch.tensor.Storage.checkAllocation(dtype, numel);
         Object out = switch (dtype) {
             case FLOAT32 -> new float[numel];
             case FLOAT64 -> new double[numel];

@@ -96,6 +96,8 @@ public final class Unpickler {
                 }
                 step(op);
             }
+        } catch (jtorch.tensor.AllocationLimitException e) {
+            throw e;   // the configured cap, not a malformed stream
         } catch (RuntimeException e) {
             // NOTE: a handler or a Java collection may throw on odd input; the documented error is ours
             throw new UnpicklingException(opPos, "cannot apply opcode: " + e);

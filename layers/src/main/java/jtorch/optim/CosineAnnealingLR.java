@@ -27,6 +27,10 @@ public class CosineAnnealingLR extends LRScheduler {
 
     public CosineAnnealingLR(Optimizer optimizer, int tMax, double etaMin, int lastEpoch) {
         super(optimizer, lastEpoch);
+        if (tMax < 1) {
+            // NOTE: PyTorch accepts T_max=0 and fails later with ZeroDivisionError; we refuse it up front.
+            throw new IllegalArgumentException("T_max must be a positive integer, got " + tMax);
+        }
         this.tMax = tMax;
         this.etaMin = etaMin;
         initialStep();

@@ -136,7 +136,7 @@ public class SGD extends Optimizer {
 
         /** Validates with PyTorch's messages and returns the defaults in PyTorch's key order. */
         Map<String, Object> toDefaults() {
-            if (lr < 0.0) {
+            if (!(lr >= 0.0)) {   // TORCH: "not 0.0 <= lr" also rejects NaN
                 throw new IllegalArgumentException("Invalid learning rate: " + py(lr));
             }
             if (momentum < 0.0) {

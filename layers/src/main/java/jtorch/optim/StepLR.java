@@ -28,6 +28,10 @@ public class StepLR extends LRScheduler {
 
     public StepLR(Optimizer optimizer, int stepSize, double gamma, int lastEpoch) {
         super(optimizer, lastEpoch);
+        if (stepSize < 1) {
+            // NOTE: PyTorch accepts step_size=0 and fails later with ZeroDivisionError; we refuse it up front.
+            throw new IllegalArgumentException("step_size must be a positive integer, got " + stepSize);
+        }
         this.stepSize = stepSize;
         this.gamma = gamma;
         initialStep();

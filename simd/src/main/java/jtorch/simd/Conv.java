@@ -24,12 +24,20 @@ public final class Conv {
     /** Writes every element of the column buffer (see class comment). */
     public static void im2col(float[] x, int xOff, int channels, int height, int width, int kH, int kW, int padH,
                               int padW, int strideH, int strideW, int dilH, int dilW, float[] col, int colOff) {
+        checkGeometry("im2col", channels, height, width, kH, kW, padH, padW, strideH, strideW, dilH, dilW);
+        Checks.span("im2col", "x", x, "xOff", xOff, (long) channels * height * width);
+        Checks.span("im2col", "col", col, "colOff", colOff, (long) channels * kH * kW
+                * outputSize(height, kH, padH, strideH, dilH) * outputSize(width, kW, padW, strideW, dilW));
         IMPL.im2col(x, xOff, channels, height, width, kH, kW, padH, padW, strideH, strideW, dilH, dilW, col, colOff);
     }
 
     /** Double version of {@link #im2col(float[], int, int, int, int, int, int, int, int, int, int, int, int, float[], int)}. */
     public static void im2col(double[] x, int xOff, int channels, int height, int width, int kH, int kW, int padH,
                               int padW, int strideH, int strideW, int dilH, int dilW, double[] col, int colOff) {
+        checkGeometry("im2col", channels, height, width, kH, kW, padH, padW, strideH, strideW, dilH, dilW);
+        Checks.span("im2col", "x", x, "xOff", xOff, (long) channels * height * width);
+        Checks.span("im2col", "col", col, "colOff", colOff, (long) channels * kH * kW
+                * outputSize(height, kH, padH, strideH, dilH) * outputSize(width, kW, padW, strideW, dilW));
         IMPL.im2col(x, xOff, channels, height, width, kH, kW, padH, padW, strideH, strideW, dilH, dilW, col, colOff);
     }
 
@@ -39,6 +47,10 @@ public final class Conv {
      */
     public static void col2im(float[] col, int colOff, int channels, int height, int width, int kH, int kW,
                               int padH, int padW, int strideH, int strideW, int dilH, int dilW, float[] x, int xOff) {
+        checkGeometry("col2im", channels, height, width, kH, kW, padH, padW, strideH, strideW, dilH, dilW);
+        Checks.span("col2im", "x", x, "xOff", xOff, (long) channels * height * width);
+        Checks.span("col2im", "col", col, "colOff", colOff, (long) channels * kH * kW
+                * outputSize(height, kH, padH, strideH, dilH) * outputSize(width, kW, padW, strideW, dilW));
         IMPL.col2im(col, colOff, channels, height, width, kH, kW, padH, padW, strideH, strideW, dilH, dilW, x, xOff);
     }
 
@@ -46,6 +58,18 @@ public final class Conv {
     public static void col2im(double[] col, int colOff, int channels, int height, int width, int kH, int kW,
                               int padH, int padW, int strideH, int strideW, int dilH, int dilW, double[] x,
                               int xOff) {
+        checkGeometry("col2im", channels, height, width, kH, kW, padH, padW, strideH, strideW, dilH, dilW);
+        Checks.span("col2im", "x", x, "xOff", xOff, (long) channels * height * width);
+        Checks.span("col2im", "col", col, "colOff", colOff, (long) channels * kH * kW
+                * outputSize(height, kH, padH, strideH, dilH) * outputSize(width, kW, padW, strideW, dilW));
         IMPL.col2im(col, colOff, channels, height, width, kH, kW, padH, padW, strideH, strideW, dilH, dilW, x, xOff);
+    }
+
+    private static void checkGeometry(String op, int channels, int height, int width, int kH, int kW, int padH,
+                                      int padW, int strideH, int strideW, int dilH, int dilW) {
+        Checks.nonNegative(op, "channels", channels);
+        Checks.nonNegative(op, "height", height);
+        Checks.nonNegative(op, "width", width);
+        Checks.window(op, kH, kW, strideH, strideW, padH, padW, dilH, dilW);
     }
 }

@@ -29,7 +29,8 @@ public final class Parallel {
 
     /**
      * Sets the number of threads parallel regions use, the caller's thread included (like
-     * {@code torch.set_num_threads}). Takes effect for regions that start afterwards.
+     * {@code torch.set_num_threads}). Takes effect for regions that start afterwards; lowering it stops the
+     * surplus pool threads (after a region in progress ends).
      *
      * @param n the thread count, at least 1
      * @throws IllegalArgumentException if {@code n < 1}
@@ -39,6 +40,8 @@ public final class Parallel {
             throw new IllegalArgumentException("set_num_threads expects a positive integer");
         }
         numThreads = n;
+        // The caller is one of the n threads; workers beyond n - 1 stop (their threads end).
+        WorkerPool.INSTANCE.trim(n - 1);
     }
 
     /**

@@ -26,6 +26,15 @@ public final class Pool {
     public static void maxPool2dForward(int planes, float[] x, int xOff, int H, int W, int kH, int kW, int sH,
                                         int sW, int pH, int pW, int dH, int dW, int outH, int outW, float[] y,
                                         int yOff, int[] argmax, int aOff) {
+        Checks.nonNegative("maxPool2dForward", "planes", planes);
+        Checks.nonNegative("maxPool2dForward", "H", H);
+        Checks.nonNegative("maxPool2dForward", "W", W);
+        Checks.nonNegative("maxPool2dForward", "outH", outH);
+        Checks.nonNegative("maxPool2dForward", "outW", outW);
+        Checks.window("maxPool2dForward", kH, kW, sH, sW, pH, pW, dH, dW);
+        Checks.span("maxPool2dForward", "x", x, "xOff", xOff, (long) planes * H * W);
+        Checks.span("maxPool2dForward", "y", y, "yOff", yOff, (long) planes * outH * outW);
+        Checks.span("maxPool2dForward", "argmax", argmax, "aOff", aOff, (long) planes * outH * outW);
         IMPL.maxPool2dForward(planes, x, xOff, H, W, kH, kW, sH, sW, pH, pW, dH, dW, outH, outW, y, yOff, argmax,
                 aOff);
     }
@@ -34,6 +43,15 @@ public final class Pool {
     public static void maxPool2dForward(int planes, double[] x, int xOff, int H, int W, int kH, int kW, int sH,
                                         int sW, int pH, int pW, int dH, int dW, int outH, int outW, double[] y,
                                         int yOff, int[] argmax, int aOff) {
+        Checks.nonNegative("maxPool2dForward", "planes", planes);
+        Checks.nonNegative("maxPool2dForward", "H", H);
+        Checks.nonNegative("maxPool2dForward", "W", W);
+        Checks.nonNegative("maxPool2dForward", "outH", outH);
+        Checks.nonNegative("maxPool2dForward", "outW", outW);
+        Checks.window("maxPool2dForward", kH, kW, sH, sW, pH, pW, dH, dW);
+        Checks.span("maxPool2dForward", "x", x, "xOff", xOff, (long) planes * H * W);
+        Checks.span("maxPool2dForward", "y", y, "yOff", yOff, (long) planes * outH * outW);
+        Checks.span("maxPool2dForward", "argmax", argmax, "aOff", aOff, (long) planes * outH * outW);
         IMPL.maxPool2dForward(planes, x, xOff, H, W, kH, kW, sH, sW, pH, pW, dH, dW, outH, outW, y, yOff, argmax,
                 aOff);
     }
@@ -41,12 +59,28 @@ public final class Pool {
     /** gx[plane][argmax] += gy; accumulates. */
     public static void maxPool2dBackward(int planes, float[] gy, int gyOff, int[] argmax, int aOff, int outH,
                                          int outW, float[] gx, int gxOff, int H, int W) {
+        Checks.nonNegative("maxPool2dBackward", "planes", planes);
+        Checks.nonNegative("maxPool2dBackward", "H", H);
+        Checks.nonNegative("maxPool2dBackward", "W", W);
+        Checks.nonNegative("maxPool2dBackward", "outH", outH);
+        Checks.nonNegative("maxPool2dBackward", "outW", outW);
+        Checks.span("maxPool2dBackward", "gy", gy, "gyOff", gyOff, (long) planes * outH * outW);
+        Checks.span("maxPool2dBackward", "argmax", argmax, "aOff", aOff, (long) planes * outH * outW);
+        Checks.span("maxPool2dBackward", "gx", gx, "gxOff", gxOff, (long) planes * H * W);
         IMPL.maxPool2dBackward(planes, gy, gyOff, argmax, aOff, outH, outW, gx, gxOff, H, W);
     }
 
     /** gx[plane][argmax] += gy; accumulates. */
     public static void maxPool2dBackward(int planes, double[] gy, int gyOff, int[] argmax, int aOff, int outH,
                                          int outW, double[] gx, int gxOff, int H, int W) {
+        Checks.nonNegative("maxPool2dBackward", "planes", planes);
+        Checks.nonNegative("maxPool2dBackward", "H", H);
+        Checks.nonNegative("maxPool2dBackward", "W", W);
+        Checks.nonNegative("maxPool2dBackward", "outH", outH);
+        Checks.nonNegative("maxPool2dBackward", "outW", outW);
+        Checks.span("maxPool2dBackward", "gy", gy, "gyOff", gyOff, (long) planes * outH * outW);
+        Checks.span("maxPool2dBackward", "argmax", argmax, "aOff", aOff, (long) planes * outH * outW);
+        Checks.span("maxPool2dBackward", "gx", gx, "gxOff", gxOff, (long) planes * H * W);
         IMPL.maxPool2dBackward(planes, gy, gyOff, argmax, aOff, outH, outW, gx, gxOff, H, W);
     }
 
@@ -54,6 +88,14 @@ public final class Pool {
     public static void avgPool2dForward(int planes, float[] x, int xOff, int H, int W, int kH, int kW, int sH,
                                         int sW, int pH, int pW, int outH, int outW, boolean countIncludePad,
                                         float[] y, int yOff) {
+        Checks.nonNegative("avgPool2dForward", "planes", planes);
+        Checks.nonNegative("avgPool2dForward", "H", H);
+        Checks.nonNegative("avgPool2dForward", "W", W);
+        Checks.nonNegative("avgPool2dForward", "outH", outH);
+        Checks.nonNegative("avgPool2dForward", "outW", outW);
+        Checks.window("avgPool2dForward", kH, kW, sH, sW, pH, pW, 1, 1);
+        Checks.span("avgPool2dForward", "x", x, "xOff", xOff, (long) planes * H * W);
+        Checks.span("avgPool2dForward", "y", y, "yOff", yOff, (long) planes * outH * outW);
         IMPL.avgPool2dForward(planes, x, xOff, H, W, kH, kW, sH, sW, pH, pW, outH, outW, countIncludePad, y, yOff);
     }
 
@@ -61,6 +103,14 @@ public final class Pool {
     public static void avgPool2dForward(int planes, double[] x, int xOff, int H, int W, int kH, int kW, int sH,
                                         int sW, int pH, int pW, int outH, int outW, boolean countIncludePad,
                                         double[] y, int yOff) {
+        Checks.nonNegative("avgPool2dForward", "planes", planes);
+        Checks.nonNegative("avgPool2dForward", "H", H);
+        Checks.nonNegative("avgPool2dForward", "W", W);
+        Checks.nonNegative("avgPool2dForward", "outH", outH);
+        Checks.nonNegative("avgPool2dForward", "outW", outW);
+        Checks.window("avgPool2dForward", kH, kW, sH, sW, pH, pW, 1, 1);
+        Checks.span("avgPool2dForward", "x", x, "xOff", xOff, (long) planes * H * W);
+        Checks.span("avgPool2dForward", "y", y, "yOff", yOff, (long) planes * outH * outW);
         IMPL.avgPool2dForward(planes, x, xOff, H, W, kH, kW, sH, sW, pH, pW, outH, outW, countIncludePad, y, yOff);
     }
 
@@ -68,6 +118,14 @@ public final class Pool {
     public static void avgPool2dBackward(int planes, float[] gy, int gyOff, int H, int W, int kH, int kW, int sH,
                                          int sW, int pH, int pW, int outH, int outW, boolean countIncludePad,
                                          float[] gx, int gxOff) {
+        Checks.nonNegative("avgPool2dBackward", "planes", planes);
+        Checks.nonNegative("avgPool2dBackward", "H", H);
+        Checks.nonNegative("avgPool2dBackward", "W", W);
+        Checks.nonNegative("avgPool2dBackward", "outH", outH);
+        Checks.nonNegative("avgPool2dBackward", "outW", outW);
+        Checks.window("avgPool2dBackward", kH, kW, sH, sW, pH, pW, 1, 1);
+        Checks.span("avgPool2dBackward", "gy", gy, "gyOff", gyOff, (long) planes * outH * outW);
+        Checks.span("avgPool2dBackward", "gx", gx, "gxOff", gxOff, (long) planes * H * W);
         IMPL.avgPool2dBackward(planes, gy, gyOff, H, W, kH, kW, sH, sW, pH, pW, outH, outW, countIncludePad, gx,
                 gxOff);
     }
@@ -76,6 +134,14 @@ public final class Pool {
     public static void avgPool2dBackward(int planes, double[] gy, int gyOff, int H, int W, int kH, int kW, int sH,
                                          int sW, int pH, int pW, int outH, int outW, boolean countIncludePad,
                                          double[] gx, int gxOff) {
+        Checks.nonNegative("avgPool2dBackward", "planes", planes);
+        Checks.nonNegative("avgPool2dBackward", "H", H);
+        Checks.nonNegative("avgPool2dBackward", "W", W);
+        Checks.nonNegative("avgPool2dBackward", "outH", outH);
+        Checks.nonNegative("avgPool2dBackward", "outW", outW);
+        Checks.window("avgPool2dBackward", kH, kW, sH, sW, pH, pW, 1, 1);
+        Checks.span("avgPool2dBackward", "gy", gy, "gyOff", gyOff, (long) planes * outH * outW);
+        Checks.span("avgPool2dBackward", "gx", gx, "gxOff", gxOff, (long) planes * H * W);
         IMPL.avgPool2dBackward(planes, gy, gyOff, H, W, kH, kW, sH, sW, pH, pW, outH, outW, countIncludePad, gx,
                 gxOff);
     }

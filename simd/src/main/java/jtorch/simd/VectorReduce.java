@@ -38,7 +38,7 @@ final class VectorReduce extends ScalarReduce {
         for (int bound = F.loopBound(n); i < bound; i += step) {
             a0 = a0.add(FloatVector.fromArray(F, x, off + i));
         }
-        float s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        float s = sumLanes(a0.add(a1).add(a2.add(a3)));
         for (; i < n; i++) {
             s += x[off + i];
         }
@@ -58,7 +58,7 @@ final class VectorReduce extends ScalarReduce {
         for (int bound = D.loopBound(n); i < bound; i += step) {
             a0 = a0.add(DoubleVector.fromArray(D, x, off + i));
         }
-        double s = a0.add(a1).reduceLanes(VectorOperators.ADD);
+        double s = sumLanes(a0.add(a1));
         for (; i < n; i++) {
             s += x[off + i];
         }
@@ -182,7 +182,7 @@ final class VectorReduce extends ScalarReduce {
         for (int bound = F.loopBound(n); i < bound; i += step) {
             a0 = FloatVector.fromArray(F, a, aOff + i).fma(FloatVector.fromArray(F, b, bOff + i), a0);
         }
-        float s = a0.add(a1).add(a2.add(a3)).reduceLanes(VectorOperators.ADD);
+        float s = sumLanes(a0.add(a1).add(a2.add(a3)));
         for (; i < n; i++) {
             s = Math.fma(a[aOff + i], b[bOff + i], s);
         }
@@ -202,7 +202,7 @@ final class VectorReduce extends ScalarReduce {
         for (int bound = D.loopBound(n); i < bound; i += step) {
             a0 = DoubleVector.fromArray(D, a, aOff + i).fma(DoubleVector.fromArray(D, b, bOff + i), a0);
         }
-        double s = a0.add(a1).reduceLanes(VectorOperators.ADD);
+        double s = sumLanes(a0.add(a1));
         for (; i < n; i++) {
             s = Math.fma(a[aOff + i], b[bOff + i], s);
         }
@@ -216,7 +216,7 @@ final class VectorReduce extends ScalarReduce {
         for (int bound = F.loopBound(cols); j < bound; j += F.length()) {
             acc = acc.add(VectorMath.exp(FloatVector.fromArray(F, x, xo + j).sub(m)));
         }
-        float s = acc.reduceLanes(VectorOperators.ADD);
+        float s = sumLanes(acc);
         for (; j < cols; j++) {
             s += (float) Math.exp(x[xo + j] - m);
         }
@@ -247,7 +247,7 @@ final class VectorReduce extends ScalarReduce {
                 acc = acc.add(e);
                 e.intoArray(y, yo + j);
             }
-            float s = acc.reduceLanes(VectorOperators.ADD);
+            float s = sumLanes(acc);
             for (; j < cols; j++) {
                 float e = (float) Math.exp(x[xo + j] - m);
                 s += e;
@@ -280,5 +280,29 @@ final class VectorReduce extends ScalarReduce {
                 y[yo + j] = x[xo + j] - m - lse;
             }
         }
+    }
+
+    /**
+     * Σ lanes in lane order. NOTE: not reduceLanes(ADD), whose order is unspecified: C2's intrinsic adds the lanes
+     * as a tree while the interpreter and C1 run the Java fallback left to right, so the same call gave different
+     * bits before and after JIT compilation, and a training run's losses depended on when the JIT kicked in (a
+     * resumed run differed from an uninterrupted one; CrashSafetyTest and TrainDeterminismTest caught it).
+     * PERF: one lane extract per lane, once per reduction; the loops above dominate.
+     */
+    static float sumLanes(FloatVector v) {
+        float s = 0f;
+        for (int i = 0; i < v.length(); i++) {
+            s += v.lane(i);
+        }
+        return s;
+    }
+
+    /** Σ lanes in lane order; see the float version. */
+    static double sumLanes(DoubleVector v) {
+        double s = 0.0;
+        for (int i = 0; i < v.length(); i++) {
+            s += v.lane(i);
+        }
+        return s;
     }
 }

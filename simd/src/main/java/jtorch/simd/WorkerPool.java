@@ -7,8 +7,9 @@ import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The worker threads behind {@link Parallel}: daemon threads, created on first use and grown when
- * {@link Parallel#setNumThreads} asks for more, each with a one-slot mailbox.
+ * The worker threads behind {@link Parallel}: daemon threads, created on first use, grown when
+ * {@link Parallel#setNumThreads} asks for more and stopped when it asks for fewer, each with a one-slot mailbox.
+ * Idle workers park (after a short spin), so an idle pool costs no CPU.
  *
  * <p>Hand-off is built for many short regions in a row (a training step issues thousands of small GEMMs):
  * an idle worker spins for {@link #SPIN_NANOS} before it parks, and the caller spins before it parks while
@@ -70,6 +71,21 @@ final class WorkerPool {
             return true;
         } finally {
             flag[0] = false;
+            lock.unlock();
+        }
+    }
+
+    /**
+     * Stops the workers beyond the first {@code keep} (after {@link Parallel#setNumThreads} lowered the count): waits
+     * for a running region to finish, then each retired worker leaves its loop and its thread ends.
+     */
+    void trim(int keep) {
+        lock.lock();
+        try {
+            while (workers.size() > Math.max(0, keep)) {
+                workers.remove(workers.size() - 1).retire();
+            }
+        } finally {
             lock.unlock();
         }
     }
@@ -147,6 +163,7 @@ final class WorkerPool {
         private volatile long posted;
         private long taken;
         private volatile boolean parked;
+        private volatile boolean retired;
 
         Worker(int index) {
             super("jtorch-intraop-" + index);
@@ -165,10 +182,18 @@ final class WorkerPool {
             }
         }
 
+        void retire() {
+            retired = true;
+            LockSupport.unpark(this);
+        }
+
         @Override
         public void run() {
             while (true) {
                 awaitPost();
+                if (posted == taken) {
+                    return;   // retired, and no chunk pending (trim holds the pool's lock, so none can be posted)
+                }
                 taken = posted;
                 Parallel.RangeBody b = body;
                 body = null;
@@ -184,13 +209,13 @@ final class WorkerPool {
 
         private void awaitPost() {
             long spinUntil = System.nanoTime() + SPIN_NANOS;
-            while (posted == taken) {
+            while (posted == taken && !retired) {
                 if (System.nanoTime() < spinUntil) {
                     Thread.onSpinWait();
                     continue;
                 }
                 parked = true;
-                if (posted == taken) {
+                if (posted == taken && !retired) {
                     LockSupport.park(this);
                 }
                 parked = false;

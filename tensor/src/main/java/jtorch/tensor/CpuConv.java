@@ -168,13 +168,19 @@ final class CpuConv {
         int threads = Math.min(Parallel.getNumThreads(), g.n());
         Object[] partial = new Object[threads];
         Parallel.forRange(0, threads, 1, (from, to) -> {
-            // One accumulator per chunk (a chunk runs on one thread, which owns its scratch slot).
-            int lo = (int) ((long) g.n() * from / threads);
-            int hi = (int) ((long) g.n() * to / threads);
-            Object acc = Scratch.of(gw.dtype(), 1, wSize);
-            Kern.fill(acc, 0, wSize, 0);
-            accumulateWeightGrad(ga, gy.offset(), xa, x.offset(), p, g, lo, hi, pointwise, true, acc, 0);
-            partial[from] = acc;
+            // One accumulator per share of the batch, whichever thread runs it: forRange runs the whole range
+            // inline when the pool is busy, and the shares (hence the sums) must not depend on that, or a run
+            // with DataLoader workers would differ from one without. A thread owns one scratch slot, so a second
+            // share on the same thread (the inline case only) gets a fresh buffer.
+            for (int t = from; t < to; t++) {
+                int lo = (int) ((long) g.n() * t / threads);
+                int hi = (int) ((long) g.n() * (t + 1) / threads);
+                Object acc = t == from ? Scratch.of(gw.dtype(), 1, wSize)
+                        : gw.dtype() == DType.FLOAT32 ? new float[wSize] : new double[wSize];
+                Kern.fill(acc, 0, wSize, 0);
+                accumulateWeightGrad(ga, gy.offset(), xa, x.offset(), p, g, lo, hi, pointwise, true, acc, 0);
+                partial[t] = acc;
+            }
         });
         for (Object acc : partial) {
             if (acc != null) {

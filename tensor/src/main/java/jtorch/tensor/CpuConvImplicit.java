@@ -127,21 +127,27 @@ final class CpuConvImplicit {
         int threads = Math.max(1, Math.min(Parallel.getNumThreads(), n));
         float[][] partial = new float[threads][];
         Parallel.forRange(0, threads, 1, (from, to) -> {
-            int lo = (int) ((long) n * from / threads);
-            int hi = (int) ((long) n * to / threads);
-            float[] acc = Scratch.floats(1, size);
-            java.util.Arrays.fill(acc, 0, size, 0f);
-            for (int gr = 0; gr < groups; gr++) {
-                int cnt = hi - lo;
-                if (cnt == 0) {
-                    continue;
+            // One accumulator per share of the batch, whichever thread runs it: forRange runs the whole range
+            // inline when the pool is busy, and the shares (hence the sums) must not depend on that. A thread
+            // owns one scratch slot, so a second share on the same thread (the inline case only) gets a fresh
+            // buffer.
+            for (int t = from; t < to; t++) {
+                int lo = (int) ((long) n * t / threads);
+                int hi = (int) ((long) n * (t + 1) / threads);
+                float[] acc = t == from ? Scratch.floats(1, size) : new float[size];
+                java.util.Arrays.fill(acc, 0, size, 0f);
+                for (int gr = 0; gr < groups; gr++) {
+                    int cnt = hi - lo;
+                    if (cnt == 0) {
+                        continue;
+                    }
+                    Gemm.sgemmSerial(k, og, cnt * l, 1f,
+                            ConvPacking.im2colA(xa, x.offset() + lo * image + gr * g.channels() * plane, image, g),
+                            ConvPacking.batchTransposedB(ga, gy.offset() + lo * o * l + gr * og * l, o * l, l), 0f,
+                            acc, gr * k * og, og);
                 }
-                Gemm.sgemmSerial(k, og, cnt * l, 1f,
-                        ConvPacking.im2colA(xa, x.offset() + lo * image + gr * g.channels() * plane, image, g),
-                        ConvPacking.batchTransposedB(ga, gy.offset() + lo * o * l + gr * og * l, o * l, l), 0f,
-                        acc, gr * k * og, og);
+                partial[t] = acc;
             }
-            partial[from] = acc;
         });
         for (float[] acc : partial) {
             if (acc == null) {

@@ -17,6 +17,7 @@ public final class CpuStorage extends Storage {
         if (size < 0) {
             throw new IllegalArgumentException("Storage size must be non-negative, but got " + size);
         }
+        checkAllocation(dtype, size);
         Object data = switch (dtype) {
             case FLOAT32 -> new float[size];
             case FLOAT64 -> new double[size];

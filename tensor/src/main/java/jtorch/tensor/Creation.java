@@ -117,6 +117,10 @@ public final class Creation {
     public static NdArray uniform(Generator g, DType dtype, double from, double to, int... shape) {
         checkShape(shape);
         requireFloating(dtype, "uniform_");
+        if (!(from <= to)) {
+            throw new IllegalArgumentException("uniform_ expects to return a [from, to) range, but found from="
+                    + cNumber(from) + " > to=" + cNumber(to));
+        }
         NdArray out = NdArray.zeros(dtype, shape);
         int n = out.numel();
         synchronized (g) {
@@ -232,5 +236,10 @@ public final class Creation {
         if (!dtype.isFloatingPoint()) {
             throw new IllegalArgumentException("\"" + op + "\" expects a floating point dtype, got " + dtype);
         }
+    }
+
+    /** A double as C++'s stream prints it in PyTorch's messages: {@code 2}, not {@code 2.0}. */
+    private static String cNumber(double v) {
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : Double.toString(v);
     }
 }

@@ -80,7 +80,7 @@ public final class NdArray {
         CpuStorage s = CpuStorage.wrap(data);
         int n = Shape.numel(shape);
         if (n != s.size()) {
-            throw new IllegalArgumentException("shape " + Shape.str(shape) + " is invalid for input of size " + s.size());
+            throw new IllegalArgumentException("shape '" + Shape.str(shape) + "' is invalid for input of size " + s.size());
         }
         return new NdArray(s, shape, Shape.contiguousStrides(shape), 0);
     }
@@ -306,10 +306,13 @@ public final class NdArray {
         if (shape.length == 0) {
             throw new IllegalArgumentException("narrow() cannot be applied to a 0-dim tensor.");
         }
+        if (length < 0) {
+            throw new IllegalArgumentException("narrow(): length must be non-negative.");
+        }
         if (start < 0) {
             start += shape[d];
         }
-        if (start < 0 || length < 0 || start + length > shape[d]) {
+        if (start < 0 || start + length > shape[d]) {
             throw new IndexOutOfBoundsException("start (" + start + ") + length (" + length
                     + ") exceeds dimension size (" + shape[d] + ").");
         }

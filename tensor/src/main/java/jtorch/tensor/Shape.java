@@ -37,7 +37,8 @@ public final class Shape {
     public static int[] broadcast(int[] a, int[] b) {
         int rank = Math.max(a.length, b.length);
         int[] out = new int[rank];
-        for (int i = 0; i < rank; i++) {
+        // TORCH: checked from the last dimension, so the message names the same dimension as PyTorch's.
+        for (int i = rank - 1; i >= 0; i--) {
             int ai = i - (rank - a.length);
             int bi = i - (rank - b.length);
             int da = ai >= 0 ? a[ai] : 1;

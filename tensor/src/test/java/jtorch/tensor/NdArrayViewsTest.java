@@ -111,7 +111,7 @@ class NdArrayViewsTest {
 
     @Test
     void wrapChecksElementCount() {
-        assertThatThrownBy(() -> NdArray.wrap(new float[5], 2, 3)).hasMessage("shape [2, 3] is invalid for input of size 5");
+        assertThatThrownBy(() -> NdArray.wrap(new float[5], 2, 3)).hasMessage("shape '[2, 3]' is invalid for input of size 5");
         assertThatThrownBy(() -> NdArray.wrap(new int[3], 3)).hasMessageContaining("Unsupported array type int[]");
     }
 }

@@ -33,6 +33,12 @@ final class Convolution {
             throw new IllegalArgumentException("Expected 4-dimensional weight for 4-dimensional input, but got "
                     + ws.length + "-dimensional weight of size " + Shape.str(ws));
         }
+        if (ws[2] <= 0 || ws[3] <= 0) {
+            // NOTE: PyTorch builds Conv2d(kernel_size=0) and its CPU kernels then misbehave; we refuse the empty
+            // kernel here, before any kernel runs.
+            throw new IllegalArgumentException("non-positive kernel size is not supported: weight of size "
+                    + Shape.str(ws));
+        }
         boolean unbatched = input.dim() == 3;
         if (input.dim() != 4 && !unbatched) {
             throw new IllegalArgumentException("Expected 3D (unbatched) or 4D (batched) input to conv2d, but got input of"

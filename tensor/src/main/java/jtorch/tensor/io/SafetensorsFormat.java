@@ -119,9 +119,11 @@ public final class SafetensorsFormat {
                 length.flip();
                 TensorBytes.writeFully(ch, length);
                 TensorBytes.writeFully(ch, ByteBuffer.wrap(header));
+                testOnlyDelay();
                 for (NdArray nd : tensors.values()) {
                     TensorBytes.encode(nd.toArray(), ch);
                 }
+                testOnlyDelay();
                 ch.force(true);   // NOTE: the data must be on disk before the rename makes it visible
             }
             Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -179,6 +181,7 @@ public final class SafetensorsFormat {
     private static Object readTensor(Path file, FileChannel ch, long dataStart, TensorEntry t) throws IOException {
         long bytes = t.end() - t.begin();
         int numel = t.numel();
+        jtorch.tensor.Storage.checkAllocation(t.dtype(), numel);
         if (bytes <= Integer.MAX_VALUE) {
             ByteBuffer buf = ByteBuffer.allocate((int) bytes);
             readFully(file, ch, dataStart + t.begin(), buf);
@@ -231,6 +234,22 @@ public final class SafetensorsFormat {
                 throw new SafetensorsFormatException(file, "unexpected end of file at byte " + pos + " (truncated file?)");
             }
             pos += n;
+        }
+    }
+
+    /**
+     * NOTE: test-only. {@code -Djtorch.test.atomicWriteDelayMs=N} sleeps N ms after the header and again before
+     * the rename, widening the window in which the crash-safety test's SIGKILL lands inside a checkpoint write.
+     * Unset (the default) costs one property lookup per save.
+     */
+    private static void testOnlyDelay() {
+        long ms = Long.getLong("jtorch.test.atomicWriteDelayMs", 0L);
+        if (ms > 0) {
+            try {
+                Thread.sleep(ms);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 }

@@ -64,6 +64,20 @@ final class Checkpoint {
         meta.put("losses", joinD(losses));
         meta.put("accuracies", joinD(accuracies));
         Safetensors.save(tensors, meta, dir.resolve(FILE));
+        removeStaleTemporaries(dir);
+    }
+
+    /**
+     * Deletes the temporary files a killed run left behind ({@code .checkpoint.safetensors.<uuid>.tmp}): the
+     * atomic write never renamed them, so they are garbage. Only our own name pattern, only after our own
+     * write has landed (a concurrent writer into the same directory is not supported anyway).
+     */
+    private static void removeStaleTemporaries(Path dir) throws IOException {
+        try (var files = Files.newDirectoryStream(dir, "." + FILE + ".*.tmp")) {
+            for (Path p : files) {
+                Files.deleteIfExists(p);
+            }
+        }
     }
 
     /** Restores model, optimizer, scheduler and generators in place; returns where training stopped. */

@@ -108,6 +108,14 @@ final class TrainCommand {
                 if (scheduler != null) {
                     scheduler.step();
                 }
+                String bad = firstNonFiniteParameter(model);
+                if (bad != null) {
+                    // NOTE: the last step can leave NaN/Inf weights behind a finite loss; saving them would make the
+                    // "last good checkpoint" a bad one, so stop before the save.
+                    out.printf(Locale.ROOT, "%nstopped: parameter %s became NaN or infinite in epoch %d (try a lower"
+                            + " --lr); the last good checkpoint is %s%n", bad, epoch + 1, o.out().resolve(Checkpoint.FILE));
+                    return 3;
+                }
                 double trainLoss = lossSum / Math.max(1, seen);
                 double imagesPerSecond = bar.imagesPerSecond();
                 double trainSeconds = bar.elapsedSeconds();
@@ -130,6 +138,15 @@ final class TrainCommand {
         out.printf(Locale.ROOT, "wrote %s, %s and TensorBoard logs in %s%n", o.out().resolve(Checkpoint.FILE), plot,
                 o.out().resolve("tensorboard"));
         return 0;
+    }
+
+    private static String firstNonFiniteParameter(Module model) {
+        for (var e : model.namedParameters().entrySet()) {
+            if (e.getValue().hasNonFinite()) {
+                return e.getKey();
+            }
+        }
+        return null;
     }
 
     private static double evaluate(Module model, DataLoader test, Device device) {
@@ -174,7 +191,11 @@ final class TrainCommand {
             return Device.opencl();
         }
         if (s.startsWith("opencl:")) {
-            return Device.opencl(Integer.parseInt(s.substring(7)));
+            try {
+                return Device.opencl(Integer.parseInt(s.substring(7)));
+            } catch (NumberFormatException e) {
+                throw new TrainOptions.UsageException("unknown device '" + s + "' (cpu, opencl, opencl:N)");
+            }
         }
         throw new TrainOptions.UsageException("unknown device '" + s + "' (cpu, opencl, opencl:N)");
     }

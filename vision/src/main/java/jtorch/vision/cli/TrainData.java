@@ -26,12 +26,18 @@ record TrainData(Dataset<Sample> train, Dataset<Sample> test, int channels, int 
         if (colon > 0) {
             kind = spec.substring(0, colon);
             dir = Path.of(spec.substring(colon + 1));
-        } else if (!spec.equals("fashion-mnist") && !spec.equals("mnist") && !spec.equals("cifar10")) {
+        } else if (!spec.equals("fashion-mnist") && !spec.equals("fashion-mnist-sample") && !spec.equals("mnist")
+                && !spec.equals("cifar10")) {
             kind = "folder";
             dir = Path.of(spec);
         }
         ToTensor toTensor = new ToTensor();
         return switch (kind.toLowerCase(Locale.ROOT)) {
+            case "fashion-mnist-sample" -> {
+                out.println("data: Fashion-MNIST sample bundled in the jar (2,000 train / 500 test images)");
+                yield new TrainData(FashionMNIST.bundledSample(true, toTensor), FashionMNIST.bundledSample(false, toTensor),
+                        1, 28, 10);
+            }
             case "fashion-mnist" -> {
                 if (dir == null && Files.isDirectory(DEBIAN_FASHION_MNIST)) {
                     dir = DEBIAN_FASHION_MNIST;

@@ -16,7 +16,8 @@ record TrainOptions(String model, String data, int epochs, int batchSize, double
                                   [--threads N] [--seed 0] [--device cpu|opencl|opencl:N] [--out runs/train]
                                   [--resume] [--num-workers 0] [--limit-batches N]
               --data: fashion-mnist (default: the full set from /usr/share/datasets/fashion-mnist when
-                      installed, else the sample bundled in the jar), mnist DIR, cifar10 DIR, or an ImageFolder DIR
+                      installed, else the sample bundled in the jar; fashion-mnist-sample: always the sample), mnist DIR,
+                      cifar10 DIR, or an ImageFolder DIR
                       (prefix a directory with its kind: mnist:DIR, fashion-mnist:DIR, cifar10:DIR, folder:DIR)
               --limit-batches: stop each epoch after N batches (for smoke runs)""";
 
@@ -72,6 +73,12 @@ record TrainOptions(String model, String data, int epochs, int batchSize, double
                     nonNegative(v, "num-workers"), nonNegative(v, "limit-batches"));
             if (!(o.lr > 0)) {
                 throw new UsageException("--lr must be positive, got " + v.get("lr"));
+            }
+            if (Double.isInfinite(o.lr)) {
+                throw new UsageException("--lr must be finite, got " + v.get("lr"));
+            }
+            if (!(o.momentum >= 0 && o.momentum < 1)) {
+                throw new UsageException("--momentum must be in [0, 1), got " + v.get("momentum"));
             }
             return o;
         } catch (NumberFormatException e) {
