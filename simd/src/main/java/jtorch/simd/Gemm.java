@@ -59,6 +59,17 @@ public final class Gemm {
             SGEMM.sgemm(transA, transB, m, n, k, alpha, a, aOff, lda, b, bOff, ldb, beta, c, cOff, ldc);
             return;
         }
+        if (split.overColumns() && SGEMM instanceof VectorSgemm && SharedPackedA.fits(m, k)) {
+            SgemmOperand.A packedA = SharedPackedA.pack(transA, m, k, a, aOff, lda);
+            Parallel.forRange(0, split.units(), 1, (u0, u1) -> {
+                int lo = split.start(u0);
+                int hi = split.start(u1);
+                int bAt = transB ? bOff + lo * ldb : bOff + lo;
+                SGEMM.sgemm(m, hi - lo, k, alpha, packedA, SgemmOperand.ofB(transB, b, bAt, ldb), beta, c, cOff + lo,
+                        ldc);
+            });
+            return;
+        }
         Parallel.forRange(0, split.units(), 1, (u0, u1) -> {
             int lo = split.start(u0);
             int hi = split.start(u1);
