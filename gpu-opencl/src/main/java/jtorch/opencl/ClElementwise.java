@@ -18,7 +18,7 @@ final class ClElementwise {
         be.checkDtype(t);
         if (t == DType.BOOL || (t == DType.INT64 && !integerUnary(op))) {
             throw new IllegalArgumentException("\"" + op.name().toLowerCase() + "\" not implemented for '"
-                    + Types.word(t) + "'");
+                    + t.scalarTypeName() + "'");
         }
         Geometry g = Geometry.of(out.shape(), x, out);
         if (g.numel() == 0) {

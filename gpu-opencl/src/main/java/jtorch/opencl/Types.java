@@ -28,14 +28,4 @@ final class Types {
     static String opts(DType t) {
         return "-DT=" + c(t) + " -DKIND=" + kind(t);
     }
-
-    /** The word PyTorch uses in "not implemented for 'Float'" messages. */
-    static String word(DType t) {
-        return switch (t) {
-            case FLOAT32 -> "Float";
-            case FLOAT64 -> "Double";
-            case INT64 -> "Long";
-            case BOOL -> "Bool";
-        };
-    }
 }

@@ -17,10 +17,6 @@ import jtorch.simd.Parallel;
 final class CpuConv {
     private CpuConv() {}
 
-    private static Object arr(NdArray x) {
-        return ((CpuStorage) x.storage()).array();
-    }
-
     /** Geometry shared by forward and backward. */
     private record Geo(int n, int c, int h, int w, int o, int kH, int kW, int oH, int oW, int groups) {
         int cg() {
@@ -55,10 +51,10 @@ final class CpuConv {
             return;
         }
         Geo g = Geo.of(x, w, out.size(2), out.size(3), p.groups());
-        Object xa = arr(x);
-        Object wa = arr(w);
-        Object ya = arr(out);
-        Object ba = bias == null ? null : arr(bias);
+        Object xa = CpuStorage.arrayOf(x);
+        Object wa = CpuStorage.arrayOf(w);
+        Object ya = CpuStorage.arrayOf(out);
+        Object ba = bias == null ? null : CpuStorage.arrayOf(bias);
         boolean pointwise = p.isPointwise(g.kH(), g.kW());
         boolean split = splitBatch(g.n());
         Parallel.RangeBody body = (from, to) -> {
@@ -110,8 +106,8 @@ final class CpuConv {
     }
 
     private static void biasGrad(NdArray gy, Geo g, NdArray gb) {
-        Object ga = arr(gy);
-        Object ba = arr(gb);
+        Object ga = CpuStorage.arrayOf(gy);
+        Object ba = CpuStorage.arrayOf(gb);
         for (int oc = 0; oc < g.o(); oc++) {
             double s = 0;
             for (int i = 0; i < g.n(); i++) {
@@ -123,9 +119,9 @@ final class CpuConv {
 
     /** gx (zeroed by the caller) = col2im(Wᵀ · gy) per image and group. */
     private static void inputGrad(NdArray gy, NdArray w, ConvParams p, Geo g, NdArray gx) {
-        Object ga = arr(gy);
-        Object wa = arr(w);
-        Object xa = arr(gx);
+        Object ga = CpuStorage.arrayOf(gy);
+        Object wa = CpuStorage.arrayOf(w);
+        Object xa = CpuStorage.arrayOf(gx);
         boolean pointwise = p.isPointwise(g.kH(), g.kW());
         boolean split = splitBatch(g.n());
         Parallel.RangeBody body = (from, to) -> {
@@ -155,9 +151,9 @@ final class CpuConv {
 
     /** gw += Σ_images gy · colᵀ; with a split batch each thread sums into its own buffer, then they are added. */
     private static void weightGrad(NdArray gy, NdArray x, ConvParams p, Geo g, NdArray gw) {
-        Object ga = arr(gy);
-        Object xa = arr(x);
-        Object wa = arr(gw);
+        Object ga = CpuStorage.arrayOf(gy);
+        Object xa = CpuStorage.arrayOf(x);
+        Object wa = CpuStorage.arrayOf(gw);
         int wSize = g.o() * g.colRows();
         boolean pointwise = p.isPointwise(g.kH(), g.kW());
         boolean split = splitBatch(g.n());

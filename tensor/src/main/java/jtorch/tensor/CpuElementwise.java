@@ -9,13 +9,9 @@ import jtorch.simd.UnaryOp;
 final class CpuElementwise {
     private CpuElementwise() {}
 
-    private static Object arr(NdArray x) {
-        return ((CpuStorage) x.storage()).array();
-    }
-
     static void unary(UnaryOp op, NdArray x, NdArray out) {
-        Object xa = arr(x);
-        Object ya = arr(out);
+        Object xa = CpuStorage.arrayOf(x);
+        Object ya = CpuStorage.arrayOf(out);
         DType t = x.dtype();
         Strided.forEach(out.shape(), x.strides(), x.offset(), out.strides(), out.offset(), (o0, o1, n, s0, s1) -> {
             switch (t) {
@@ -49,9 +45,9 @@ final class CpuElementwise {
     }
 
     static void binary(BinaryOp op, NdArray a, NdArray b, NdArray out) {
-        Object aa = arr(a);
-        Object ba = arr(b);
-        Object ya = arr(out);
+        Object aa = CpuStorage.arrayOf(a);
+        Object ba = CpuStorage.arrayOf(b);
+        Object ya = CpuStorage.arrayOf(out);
         DType t = out.dtype();
         Strided.forEach(out.shape(), a.strides(), a.offset(), b.strides(), b.offset(), out.strides(), out.offset(),
                 (o0, o1, o2, n, s0, s1, s2) -> {
@@ -133,9 +129,9 @@ final class CpuElementwise {
     }
 
     static void compare(CompareOp op, NdArray a, NdArray b, NdArray out) {
-        Object aa = arr(a);
-        Object ba = arr(b);
-        boolean[] y = (boolean[]) arr(out);
+        Object aa = CpuStorage.arrayOf(a);
+        Object ba = CpuStorage.arrayOf(b);
+        boolean[] y = (boolean[]) CpuStorage.arrayOf(out);
         DType t = a.dtype();
         Strided.forEach(out.shape(), a.strides(), a.offset(), b.strides(), b.offset(), out.strides(), out.offset(),
                 (o0, o1, o2, n, s0, s1, s2) -> {
@@ -158,11 +154,11 @@ final class CpuElementwise {
     }
 
     static void where(NdArray cond, NdArray a, NdArray b, NdArray out) {
-        boolean[] c = (boolean[]) arr(cond);
+        boolean[] c = (boolean[]) CpuStorage.arrayOf(cond);
         // Two passes keep each pass a 3-operand walk: out = a where cond, then out = b where !cond.
-        Object aa = arr(a);
-        Object ba = arr(b);
-        Object ya = arr(out);
+        Object aa = CpuStorage.arrayOf(a);
+        Object ba = CpuStorage.arrayOf(b);
+        Object ya = CpuStorage.arrayOf(out);
         int[] outStrides = out.strides();
         Strided.forEach(out.shape(), cond.strides(), cond.offset(), a.strides(), a.offset(), outStrides, out.offset(),
                 (o0, o1, o2, n, s0, s1, s2) -> {

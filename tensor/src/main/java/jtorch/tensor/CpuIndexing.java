@@ -4,10 +4,6 @@ package jtorch.tensor;
 final class CpuIndexing {
     private CpuIndexing() {}
 
-    private static Object arr(NdArray x) {
-        return ((CpuStorage) x.storage()).array();
-    }
-
     static void indexSelect(NdArray x, int dim, NdArray index, NdArray out) {
         long[] idx = index.toLongArray();
         int n = x.size(dim);
@@ -37,10 +33,10 @@ final class CpuIndexing {
         int[] shape = index.shape();
         int rank = shape.length;
         int numel = index.numel();
-        long[] ix = (long[]) arr(index.dtype() == DType.INT64 ? index : index.to(DType.INT64));
+        long[] ix = (long[]) CpuStorage.arrayOf(index.dtype() == DType.INT64 ? index : index.to(DType.INT64));
         NdArray ixv = index.dtype() == DType.INT64 ? index : index.to(DType.INT64);
-        Object xa = arr(x);
-        Object oa = arr(other);
+        Object xa = CpuStorage.arrayOf(x);
+        Object oa = CpuStorage.arrayOf(other);
         int size = x.size(dim);
         int[] pos = new int[rank];
         for (int lin = 0; lin < numel; lin++) {

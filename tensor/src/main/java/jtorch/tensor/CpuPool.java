@@ -7,10 +7,6 @@ import jtorch.simd.Pool;
 final class CpuPool {
     private CpuPool() {}
 
-    private static Object arr(NdArray x) {
-        return ((CpuStorage) x.storage()).array();
-    }
-
     private static int planes(NdArray x) {
         return x.size(0) * x.size(1);
     }
@@ -25,8 +21,8 @@ final class CpuPool {
         int hw = x.size(2) * x.size(3);
         int ohw = p.outH() * p.outW();
         int[] idx = new int[planes * ohw];
-        Object xa = arr(x);
-        Object ya = arr(out);
+        Object xa = CpuStorage.arrayOf(x);
+        Object ya = CpuStorage.arrayOf(out);
         Parallel.forRange(0, planes, grain(x), (from, to) -> {
             int n = to - from;
             int xo = x.offset() + from * hw;
@@ -46,8 +42,8 @@ final class CpuPool {
         int planes = planes(gx);
         int hw = gx.size(2) * gx.size(3);
         int ohw = p.outH() * p.outW();
-        Object ga = arr(gy);
-        Object xa = arr(gx);
+        Object ga = CpuStorage.arrayOf(gy);
+        Object xa = CpuStorage.arrayOf(gx);
         Parallel.forRange(0, planes, grain(gx), (from, to) -> {
             int n = to - from;
             if (ga instanceof float[] gf) {
@@ -63,8 +59,8 @@ final class CpuPool {
     static void avgForward(NdArray x, PoolParams p, NdArray out) {
         int hw = x.size(2) * x.size(3);
         int ohw = p.outH() * p.outW();
-        Object xa = arr(x);
-        Object ya = arr(out);
+        Object xa = CpuStorage.arrayOf(x);
+        Object ya = CpuStorage.arrayOf(out);
         Parallel.forRange(0, planes(x), grain(x), (from, to) -> {
             int n = to - from;
             if (xa instanceof float[] xf) {
@@ -82,8 +78,8 @@ final class CpuPool {
     static void avgBackward(NdArray gy, PoolParams p, NdArray gx) {
         int hw = gx.size(2) * gx.size(3);
         int ohw = p.outH() * p.outW();
-        Object ga = arr(gy);
-        Object xa = arr(gx);
+        Object ga = CpuStorage.arrayOf(gy);
+        Object xa = CpuStorage.arrayOf(gx);
         Parallel.forRange(0, planes(gx), grain(gx), (from, to) -> {
             int n = to - from;
             if (ga instanceof float[] gf) {

@@ -7,10 +7,6 @@ import jtorch.simd.Reduce;
 final class CpuReduce {
     private CpuReduce() {}
 
-    private static Object arr(NdArray x) {
-        return ((CpuStorage) x.storage()).array();
-    }
-
     private static int grain(int redCount) {
         return Math.max(1, Strided.PARALLEL_GRAIN / Math.max(1, redCount));
     }
@@ -18,8 +14,8 @@ final class CpuReduce {
     /** Softmax over the contiguous last dim: the SIMD row kernels, rows spread over the pool. */
     private static void softmaxRows(NdArray x, int n, boolean log, NdArray out) {
         int rows = x.numel() / n;
-        Object xa = arr(x);
-        Object ya = arr(out);
+        Object xa = CpuStorage.arrayOf(x);
+        Object ya = CpuStorage.arrayOf(out);
         Parallel.forRange(0, rows, grain(n), (from, to) -> {
             int xo = x.offset() + from * n;
             int yo = out.offset() + from * n;
@@ -40,8 +36,8 @@ final class CpuReduce {
     static void reduce(ReduceOp op, NdArray x, NdArray out) {
         ReduceLayout l = new ReduceLayout(x, out.shape(), out.strides());
         int[] red = l.reducedOffsets();
-        Object xa = arr(x);
-        Object ya = arr(out);
+        Object xa = CpuStorage.arrayOf(x);
+        Object ya = CpuStorage.arrayOf(out);
         DType xt = x.dtype();
         DType yt = out.dtype();
         Parallel.forRange(0, l.outCount, grain(l.redCount), (from, to) -> {
@@ -149,8 +145,8 @@ final class CpuReduce {
         }
         ReduceLayout l = new ReduceLayout(x, out.shape(), out.strides());
         int stride = x.stride(dim);
-        Object xa = arr(x);
-        long[] ya = (long[]) arr(out);
+        Object xa = CpuStorage.arrayOf(x);
+        long[] ya = (long[]) CpuStorage.arrayOf(out);
         DType t = x.dtype();
         Parallel.forRange(0, l.outCount, grain(n), (from, to) -> {
             for (int i = from; i < to; i++) {
@@ -182,8 +178,8 @@ final class CpuReduce {
         ReduceLayout l = new ReduceLayout(x, keep, outStridesKept);
         int xs = x.stride(dim);
         int ys = out.stride(dim);
-        Object xa = arr(x);
-        Object ya = arr(out);
+        Object xa = CpuStorage.arrayOf(x);
+        Object ya = CpuStorage.arrayOf(out);
         boolean f32 = x.dtype() == DType.FLOAT32;
         Parallel.forRange(0, l.outCount, grain(n), (from, to) -> {
             double[] row = new double[n];

@@ -56,6 +56,11 @@ public final class CpuStorage extends Storage {
         return data;
     }
 
+    /** The backing array of a CPU array's storage (its elements start at {@code x.offset()}). */
+    static Object arrayOf(NdArray x) {
+        return ((CpuStorage) x.storage()).data;
+    }
+
     public float[] floats() {
         return (float[]) data;
     }

@@ -35,6 +35,16 @@ public enum DType {
         return safetensorsName;
     }
 
+    /** PyTorch's scalar-type name, as its messages spell it: {@code Float}, {@code Double}, {@code Long}, {@code Bool}. */
+    public String scalarTypeName() {
+        return switch (this) {
+            case FLOAT32 -> "Float";
+            case FLOAT64 -> "Double";
+            case INT64 -> "Long";
+            case BOOL -> "Bool";
+        };
+    }
+
     public boolean isFloatingPoint() {
         return this == FLOAT32 || this == FLOAT64;
     }

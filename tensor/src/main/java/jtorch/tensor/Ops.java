@@ -16,16 +16,24 @@ public final class Ops {
 
     // ---------------------------------------------------------------- devices and dtypes
 
-    /** The backend shared by all arrays; PyTorch's message when they sit on different devices. */
-    static Backend backendOf(NdArray... arrays) {
-        Device d = arrays[0].device();
+    /**
+     * The backend shared by all arrays (nulls, e.g. an absent bias, are skipped); PyTorch's message when they sit on
+     * different devices.
+     */
+    public static Backend backendOf(NdArray... arrays) {
+        NdArray first = null;
         for (NdArray a : arrays) {
-            if (!a.device().equals(d)) {
+            if (a == null) {
+                continue;
+            }
+            if (first == null) {
+                first = a;
+            } else if (!a.device().equals(first.device())) {
                 throw new IllegalArgumentException("Expected all tensors to be on the same device, but found at least"
-                        + " two devices, " + d + " and " + a.device() + "!");
+                        + " two devices, " + first.device() + " and " + a.device() + "!");
             }
         }
-        return arrays[0].backend();
+        return first.backend();
     }
 
     /**
@@ -141,22 +149,13 @@ public final class Ops {
         Backend be = backendOf(cond, a, b);
         if (cond.dtype() != DType.BOOL) {
             throw new IllegalArgumentException("where expected condition to be a boolean tensor, but got a tensor with dtype "
-                    + dtypeWord(cond.dtype()));
+                    + cond.dtype().scalarTypeName());
         }
         DType t = resultType(a, b);
         int[] shape = Shape.broadcast(Shape.broadcast(cond.shape(), a.shape()), b.shape());
         NdArray out = NdArray.zeros(be, t, shape);
         be.where(cond.expand(shape), a.to(t).expand(shape), b.to(t).expand(shape), out);
         return out;
-    }
-
-    private static String dtypeWord(DType t) {
-        return switch (t) {
-            case FLOAT32 -> "Float";
-            case FLOAT64 -> "Double";
-            case INT64 -> "Long";
-            case BOOL -> "Bool";
-        };
     }
 
     // ---------------------------------------------------------------- reductions
@@ -230,7 +229,7 @@ public final class Ops {
     public static NdArray mean(NdArray x, int[] dims, boolean keepdim) {
         if (!x.dtype().isFloatingPoint()) {
             throw new IllegalArgumentException("mean(): could not infer output dtype. Input dtype must be either a floating"
-                    + " point or complex dtype. Got: " + dtypeWord(x.dtype()));
+                    + " point or complex dtype. Got: " + x.dtype().scalarTypeName());
         }
         NdArray s = sum(x, dims, keepdim);
         int count = s.numel() == 0 ? 0 : x.numel() / Math.max(1, s.numel());
@@ -292,8 +291,8 @@ public final class Ops {
         }
         DType t = resultType(a, b);
         if (a.dtype() != b.dtype()) {
-            throw new IllegalArgumentException("expected scalar type " + dtypeWord(a.dtype()) + " but found "
-                    + dtypeWord(b.dtype()));
+            throw new IllegalArgumentException("expected scalar type " + a.dtype().scalarTypeName() + " but found "
+                    + b.dtype().scalarTypeName());
         }
         boolean aVec = a.dim() == 1;
         boolean bVec = b.dim() == 1;

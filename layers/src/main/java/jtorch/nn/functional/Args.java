@@ -1,10 +1,8 @@
 package jtorch.nn.functional;
 
 import jtorch.Tensor;
-import jtorch.tensor.Backend;
-import jtorch.tensor.NdArray;
 
-/** Argument normalization shared by the functional ops: tuple arguments, devices, dtypes. */
+/** Argument normalization shared by the functional ops: tuple arguments and dtypes. */
 final class Args {
     private Args() {}
 
@@ -17,36 +15,10 @@ final class Args {
         return v.length == 1 ? new int[] {v[0], v[0]} : v.clone();
     }
 
-    /** The backend all given arrays share (nulls ignored), with PyTorch's message when devices differ. */
-    static Backend backend(NdArray... arrays) {
-        NdArray first = null;
-        for (NdArray a : arrays) {
-            if (a == null) {
-                continue;
-            }
-            if (first == null) {
-                first = a;
-            } else if (!a.device().equals(first.device())) {
-                throw new IllegalArgumentException("Expected all tensors to be on the same device, but found at least two"
-                        + " devices, " + first.device() + " and " + a.device() + "!");
-            }
-        }
-        return first.backend();
-    }
-
     static void sameDtype(Tensor input, Tensor other, String what) {
         if (input.dtype() != other.dtype()) {
-            throw new IllegalArgumentException("expected scalar type " + word(input.dtype()) + " but found "
-                    + word(other.dtype()) + " (input and " + what + " must have the same dtype)");
+            throw new IllegalArgumentException("expected scalar type " + input.dtype().scalarTypeName() + " but found "
+                    + other.dtype().scalarTypeName() + " (input and " + what + " must have the same dtype)");
         }
-    }
-
-    static String word(jtorch.tensor.DType t) {
-        return switch (t) {
-            case FLOAT32 -> "Float";
-            case FLOAT64 -> "Double";
-            case INT64 -> "Long";
-            case BOOL -> "Bool";
-        };
     }
 }

@@ -5,6 +5,7 @@ import jtorch.autograd.Graph;
 import jtorch.tensor.Backend;
 import jtorch.tensor.ConvParams;
 import jtorch.tensor.NdArray;
+import jtorch.tensor.Ops;
 import jtorch.tensor.Shape;
 
 /** conv2d with its checks (PyTorch's messages) and backward ({@code ConvolutionBackward0}). */
@@ -73,7 +74,7 @@ final class Convolution {
         NdArray x = x4.data().contiguous();
         NdArray w = weight.data().contiguous();
         NdArray b = bias == null ? null : bias.data().contiguous();
-        Backend be = Args.backend(x, w, b);
+        Backend be = Ops.backendOf(x, w, b);
         NdArray out = NdArray.zeros(be, x.dtype(), xs[0], ws[0], oH, oW);
         be.conv2d(x, w, b, p, out);
         Tensor result = Graph.record("ConvolutionBackward0", out, g -> {

@@ -67,7 +67,7 @@ final class CrossEntropy {
                                              Reduction reduction, double labelSmoothing, int classDim, int classes) {
         if (!target.dtype().isFloatingPoint()) {
             throw new IllegalArgumentException("Expected floating point type for target with class probabilities, got "
-                    + Args.word(target.dtype()));
+                    + target.dtype().scalarTypeName());
         }
         if (ignoreIndex >= 0) {
             throw new IllegalArgumentException("ignore_index is not supported for floating point target");

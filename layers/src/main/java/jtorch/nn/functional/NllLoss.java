@@ -70,7 +70,7 @@ final class NllLoss {
             throw new IllegalArgumentException("Expected 1 or more dimensions (got " + input.dim() + ")");
         }
         if (target.dtype() != DType.INT64) {
-            throw new IllegalArgumentException("expected scalar type Long but found " + Args.word(target.dtype()));
+            throw new IllegalArgumentException("expected scalar type Long but found " + target.dtype().scalarTypeName());
         }
         if (input.dim() == 1) {
             if (target.dim() != 0 && !(target.dim() == 1 && target.numel() == 1)) {
