@@ -17,7 +17,9 @@ class PoolTest {
     private static final int[][] CASES = {
         {32, 32, 2, 2, 2, 2, 0, 0, 1, 1}, {8, 64, 2, 2, 2, 2, 0, 0, 1, 1}, {5, 37, 2, 2, 2, 2, 0, 0, 1, 1},
         {3, 3, 2, 2, 2, 2, 0, 0, 1, 1}, {9, 11, 3, 3, 2, 2, 1, 1, 1, 1}, {9, 11, 3, 2, 1, 2, 1, 1, 2, 1},
-        {7, 7, 3, 3, 3, 3, 1, 1, 1, 1}
+        {7, 7, 3, 3, 3, 3, 1, 1, 1, 1},
+        // Fashion-MNIST's poolings: whole rows narrower than a vector run masked.
+        {28, 28, 2, 2, 2, 2, 0, 0, 1, 1}, {14, 14, 2, 2, 2, 2, 0, 0, 1, 1}, {7, 7, 2, 2, 2, 2, 0, 0, 1, 1}
     };
 
     private static int out(int in, int k, int s, int p, int d) {

@@ -46,6 +46,10 @@ final class CpuConv {
     }
 
     static void forward(NdArray x, NdArray w, NdArray bias, ConvParams p, NdArray out) {
+        if (CpuConvDirect.supports(x, w, p)) {
+            CpuConvDirect.forward(x, w, bias, p, out);
+            return;
+        }
         if (x.dtype() == DType.FLOAT32) {
             CpuConvImplicit.forward(x, w, bias, p, out);
             return;
@@ -93,11 +97,18 @@ final class CpuConv {
         if (gb != null) {
             biasGrad(gy, g, gb);
         }
+        boolean direct = CpuConvDirect.supports(x, w, p);
         if (gx != null) {
-            inputGrad(gy, w, p, g, gx);
+            if (direct && CpuConvDirect.supportsInputGrad(w, p)) {
+                CpuConvDirect.inputGrad(gy, w, p, gx);
+            } else {
+                inputGrad(gy, w, p, g, gx);
+            }
         }
         if (gw != null) {
-            if (x.dtype() == DType.FLOAT32) {
+            if (direct) {
+                CpuConvDirect.weightGrad(gy, x, w, p, gw);
+            } else if (x.dtype() == DType.FLOAT32) {
                 CpuConvImplicit.weightGrad(gy, x, w, p, gw);
             } else {
                 weightGrad(gy, x, p, g, gw);

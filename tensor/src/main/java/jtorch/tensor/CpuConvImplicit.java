@@ -22,10 +22,6 @@ final class CpuConvImplicit {
 
     private CpuConvImplicit() {}
 
-    private static float[] arr(NdArray x) {
-        return ((CpuStorage) x.storage()).floats();
-    }
-
     static ConvPacking.Geometry geometry(NdArray x, NdArray w, ConvParams p, int oH, int oW) {
         return new ConvPacking.Geometry(x.size(1) / p.groups(), x.size(2), x.size(3), w.size(2), w.size(3),
                 p.strideH(), p.strideW(), p.padH(), p.padW(), p.dilH(), p.dilW(), oH, oW);
@@ -46,10 +42,10 @@ final class CpuConvImplicit {
         int l = g.l();
         int image = x.size(1) * x.size(2) * x.size(3);
         int plane = x.size(2) * x.size(3);
-        float[] xa = arr(x);
-        float[] wa = arr(w);
-        float[] ya = arr(out);
-        float[] ba = bias == null ? null : arr(bias);
+        float[] xa = CpuStorage.floatsOf(x);
+        float[] wa = CpuStorage.floatsOf(w);
+        float[] ya = CpuStorage.floatsOf(out);
+        float[] ba = bias == null ? null : CpuStorage.floatsOf(bias);
         int threads = Parallel.getNumThreads();
         boolean byImage = n >= threads || threads == 1 || Parallel.inParallelRegion();
         if (byImage) {
@@ -120,9 +116,9 @@ final class CpuConvImplicit {
         int l = g.l();
         int image = x.size(1) * x.size(2) * x.size(3);
         int plane = x.size(2) * x.size(3);
-        float[] xa = arr(x);
-        float[] ga = arr(gy);
-        float[] wa = arr(gw);
+        float[] xa = CpuStorage.floatsOf(x);
+        float[] ga = CpuStorage.floatsOf(gy);
+        float[] wa = CpuStorage.floatsOf(gw);
         int size = groups * k * og;
         int threads = Math.max(1, Math.min(Parallel.getNumThreads(), n));
         float[][] partial = new float[threads][];

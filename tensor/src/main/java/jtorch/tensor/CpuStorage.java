@@ -61,6 +61,11 @@ public final class CpuStorage extends Storage {
         return ((CpuStorage) x.storage()).data;
     }
 
+    /** The backing float[] of a float32 CPU array. */
+    static float[] floatsOf(NdArray x) {
+        return (float[]) arrayOf(x);
+    }
+
     public float[] floats() {
         return (float[]) data;
     }

@@ -5,12 +5,16 @@ package jtorch.tensor;
  * allocates no temporary arrays once warm. Contents are garbage on return; callers overwrite what they use.
  */
 final class Scratch {
-    private static final ThreadLocal<float[][]> FLOATS = ThreadLocal.withInitial(() -> new float[2][]);
+    private static final ThreadLocal<float[][]> FLOATS = ThreadLocal.withInitial(() -> new float[6][]);
     private static final ThreadLocal<double[][]> DOUBLES = ThreadLocal.withInitial(() -> new double[2][]);
 
     private Scratch() {}
 
-    /** A float buffer of at least n elements in this thread's slot {@code slot} (0 or 1). */
+    /**
+     * A float buffer of at least n elements in this thread's slot {@code slot}: 0 and 1 for the GEMM routes,
+     * 2 to 5 for direct convolution ({@link CpuConvDirect}: 2-3 hold the caller's whole-call operands, 4-5 the
+     * per-image buffers of whichever thread runs a chunk).
+     */
     static float[] floats(int slot, int n) {
         float[][] s = FLOATS.get();
         if (s[slot] == null || s[slot].length < n) {

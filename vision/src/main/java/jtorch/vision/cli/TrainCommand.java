@@ -53,10 +53,13 @@ final class TrainCommand {
         model.to(device);
         Optimizer optim = buildOptimizer(model);
         LRScheduler scheduler = null;
+        // TORCH: the training loader shuffles from the default generator, as a PyTorch script with
+        // torch.manual_seed(seed) and DataLoader(shuffle=True) does, so with the same seed both see the same
+        // initial weights and the same batches. The test loader gets its own generator: iterating a PyTorch
+        // loader draws a base seed from its generator, and PyTorch scripts usually evaluate without one.
         Generator dataGen = new Generator(o.seed() + 1);
-        DataLoader train = new DataLoader(data.train(), o.batchSize()).shuffle(true).generator(dataGen)
-                .numWorkers(o.numWorkers());
-        DataLoader test = new DataLoader(data.test(), 256).numWorkers(o.numWorkers());
+        DataLoader train = new DataLoader(data.train(), o.batchSize()).shuffle(true).numWorkers(o.numWorkers());
+        DataLoader test = new DataLoader(data.test(), 256).generator(dataGen).numWorkers(o.numWorkers());
         CrossEntropyLoss criterion = new CrossEntropyLoss();
         List<Double> losses = new ArrayList<>();
         List<Double> accuracies = new ArrayList<>();

@@ -1,0 +1,404 @@
+package jtorch.simd;
+
+/**
+ * Direct 2-d convolution on channels-last (NHWC) images: no im2col, no packed panels. A register tile of
+ * 8 rows x {@link #blockWidth()} columns reads the 8 values it broadcasts straight from the image.
+ *
+ * <ul>
+ *   <li>Forward: rows are 8 output pixels, columns output channels; the contraction runs over the filter
+ *       taps and input channels, {@code K = (kh·kW + kw)·C + c}, against weights packed by {@link #packWeights}.
+ *   <li>Weight gradient: rows are 8 of the K taps, columns output channels; the contraction runs over the
+ *       output pixels, against the output gradient in NHWC.
+ *   <li>Input gradient (stride 1): the forward pass over the output gradient, zero-padded by
+ *       {@code dil·(k-1) - pad}, with the weights packed {@code transposed} (flipped, in and out swapped).
+ * </ul>
+ *
+ * <p>Why: the seed network's 5x5 convolutions with 32-64 output channels give GEMMs only 32-64 rows tall
+ * against K = 800, so im2col + GEMM spends as long copying 25 shifted copies of the input into panels as
+ * multiplying. Here the input is transposed once ({@link #toNhwc}, one read and one write per element) and
+ * each tile streams 2 weight vectors and 8 broadcasts per 16 FMAs, the SGEMM kernel's ratio.
+ *
+ * <p>The input is already padded: {@link Layout} describes it with padding included, so a tile never tests
+ * bounds. Pixels, taps and column blocks are independent: callers split {@code [p0, p1)} or {@code [k0, k1)}
+ * over threads.
+ */
+public final class DirectConv {
+    /** Rows of the register tile. */
+    static final int ROWS = 8;
+    private static final DirectConvKernels IMPL =
+            Simd.choose(DirectConvKernels.class, "VectorDirectConv", ScalarDirectConv::new);
+
+    private DirectConv() {}
+
+    /**
+     * A convolution over a padded NHWC input {@code [images][height][width][channels]} (channels innermost,
+     * contiguous, padding already in height and width) with a {@code kH x kW} window, stride and dilation.
+     */
+    public record Layout(int images, int channels, int height, int width, int kH, int kW, int strideH, int strideW,
+                         int dilH, int dilW) {
+        public Layout {
+            Checks.nonNegative("DirectConv", "images", images);
+            Checks.positive("DirectConv", "channels", channels);
+            Checks.window("DirectConv", kH, kW, strideH, strideW, 0, 0, dilH, dilW);
+            if (Conv.outputSize(height, kH, 0, strideH, dilH) < 1 || Conv.outputSize(width, kW, 0, strideW, dilW) < 1) {
+                throw new IllegalArgumentException("DirectConv: padded input " + height + "x" + width
+                        + " is smaller than the dilated kernel " + ((kH - 1) * dilH + 1) + "x" + ((kW - 1) * dilW + 1));
+            }
+        }
+
+        public int outH() {
+            return Conv.outputSize(height, kH, 0, strideH, dilH);
+        }
+
+        public int outW() {
+            return Conv.outputSize(width, kW, 0, strideW, dilW);
+        }
+
+        /** Output pixels of all images. */
+        public int pixels() {
+            return images * outH() * outW();
+        }
+
+        /** Output rows (image, oh) of all images. */
+        public int outRows() {
+            return images * outH();
+        }
+
+        /** Contraction length of the forward pass: taps times channels. */
+        public int k() {
+            return kH * kW * channels;
+        }
+
+        long inputSize() {
+            return (long) images * height * width * channels;
+        }
+
+        /** Offset of tap {@code k} relative to its pixel's window origin. */
+        int tapOffset(int k) {
+            int c = k % channels;
+            int t = k / channels;
+            return ((t / kW) * dilH * width + (t % kW) * dilW) * channels + c;
+        }
+
+        /** Offset of output pixel {@code p}'s window origin. */
+        int pixelOffset(int p) {
+            int ow = p % outW();
+            int row = p / outW();
+            return rowOffset(row) + ow * strideW * channels;
+        }
+
+        /** Offset of output row {@code row} = (image, oh)'s window origin. */
+        int rowOffset(int row) {
+            int oh = row % outH();
+            int img = row / outH();
+            return ((img * height + oh * strideH) * width) * channels;
+        }
+    }
+
+    /** Columns of a tile: output channels are computed in blocks of this many (32 with 512-bit vectors). */
+    public static int blockWidth() {
+        return IMPL.blockWidth();
+    }
+
+    /** {@code cols} rounded up to a multiple of {@link #blockWidth()}. */
+    public static int paddedWidth(int cols) {
+        int nr = blockWidth();
+        return (cols + nr - 1) / nr * nr;
+    }
+
+    /**
+     * NCHW to zero-padded NHWC: {@code dst[((i·(h+2·padH) + y+padH)·(w+2·padW) + x+padW)·ld + c] = src[((i·ch + c)·h
+     * + y)·w + x]}; padding rows, columns and channels {@code ch..ld-1} are written as 0.
+     */
+    public static void toNhwc(float[] src, int srcOff, int images, int ch, int h, int w, int padH, int padW, int ld,
+                              float[] dst, int dstOff) {
+        Checks.nonNegative("toNhwc", "images", images);
+        Checks.nonNegative("toNhwc", "channels", ch);
+        Checks.nonNegative("toNhwc", "height", h);
+        Checks.nonNegative("toNhwc", "width", w);
+        Checks.nonNegative("toNhwc", "padH", padH);
+        Checks.nonNegative("toNhwc", "padW", padW);
+        if (ld < ch) {
+            throw new IllegalArgumentException("toNhwc: ld must be >= channels=" + ch + ", got " + ld);
+        }
+        int hp = h + 2 * padH;
+        int wp = w + 2 * padW;
+        Checks.span("toNhwc", "src", src, "srcOff", srcOff, (long) images * ch * h * w);
+        Checks.span("toNhwc", "dst", dst, "dstOff", dstOff, (long) images * hp * wp * ld);
+        for (int i = 0; i < images; i++) {
+            int d = dstOff + i * hp * wp * ld;
+            java.util.Arrays.fill(dst, d, d + padH * wp * ld, 0f);
+            java.util.Arrays.fill(dst, d + (padH + h) * wp * ld, d + hp * wp * ld, 0f);
+            for (int y = 0; y < h; y++) {
+                int row = d + (y + padH) * wp * ld;
+                java.util.Arrays.fill(dst, row, row + padW * ld, 0f);
+                java.util.Arrays.fill(dst, row + (padW + w) * ld, row + wp * ld, 0f);
+                if (ld > ch) {
+                    for (int x = 0; x < w; x++) {
+                        int px = row + (x + padW) * ld;
+                        java.util.Arrays.fill(dst, px + ch, px + ld, 0f);
+                    }
+                }
+                transpose(src, srcOff + i * ch * h * w + y * w, h * w, w, ch, dst, row + padW * ld, ld);
+            }
+        }
+    }
+
+    /**
+     * {@code dst[dOff + q·ld + c] = src[sOff + c·plane + q]} for q < count, c < ch: one image row between planar
+     * and channels-last. Eight pixels at a time, so each pass over the channels writes or reads 8 neighbours
+     * of one cache line (twice the speed of the plain double loop).
+     */
+    private static void transpose(float[] src, int sOff, int plane, int count, int ch, float[] dst, int dOff, int ld) {
+        int q = 0;
+        for (; q + 8 <= count; q += 8) {
+            for (int c = 0; c < ch; c++) {
+                int s = sOff + c * plane + q;
+                int d = dOff + q * ld + c;
+                dst[d] = src[s];
+                dst[d + ld] = src[s + 1];
+                dst[d + 2 * ld] = src[s + 2];
+                dst[d + 3 * ld] = src[s + 3];
+                dst[d + 4 * ld] = src[s + 4];
+                dst[d + 5 * ld] = src[s + 5];
+                dst[d + 6 * ld] = src[s + 6];
+                dst[d + 7 * ld] = src[s + 7];
+            }
+        }
+        for (; q < count; q++) {
+            for (int c = 0; c < ch; c++) {
+                dst[dOff + q * ld + c] = src[sOff + c * plane + q];
+            }
+        }
+    }
+
+    /**
+     * NHWC to NCHW: {@code dst[(i·ch + c)·hw + q] (+)= src[(i·hw + q)·ld + c] + bias[c]} (no bias when
+     * {@code bias} is null), overwriting unless {@code accumulate}.
+     */
+    public static void fromNhwc(float[] src, int srcOff, int ld, int images, int ch, int hw, float[] bias, int biasOff,
+                                boolean accumulate, float[] dst, int dstOff) {
+        Checks.nonNegative("fromNhwc", "images", images);
+        Checks.nonNegative("fromNhwc", "channels", ch);
+        Checks.nonNegative("fromNhwc", "hw", hw);
+        if (ld < ch) {
+            throw new IllegalArgumentException("fromNhwc: ld must be >= channels=" + ch + ", got " + ld);
+        }
+        Checks.span("fromNhwc", "src", src, "srcOff", srcOff, (long) images * hw * ld);
+        Checks.span("fromNhwc", "dst", dst, "dstOff", dstOff, (long) images * ch * hw);
+        if (bias != null) {
+            Checks.span("fromNhwc", "bias", bias, "biasOff", biasOff, ch);
+        }
+        for (int i = 0; i < images; i++) {
+            int s = srcOff + i * hw * ld;
+            int d = dstOff + i * ch * hw;
+            int q = 0;
+            for (; q + 8 <= hw; q += 8) {
+                for (int c = 0; c < ch; c++) {
+                    float b = bias == null ? 0f : bias[biasOff + c];
+                    int si = s + q * ld + c;
+                    int di = d + c * hw + q;
+                    float v0 = src[si] + b;
+                    float v1 = src[si + ld] + b;
+                    float v2 = src[si + 2 * ld] + b;
+                    float v3 = src[si + 3 * ld] + b;
+                    float v4 = src[si + 4 * ld] + b;
+                    float v5 = src[si + 5 * ld] + b;
+                    float v6 = src[si + 6 * ld] + b;
+                    float v7 = src[si + 7 * ld] + b;
+                    if (accumulate) {
+                        v0 += dst[di];
+                        v1 += dst[di + 1];
+                        v2 += dst[di + 2];
+                        v3 += dst[di + 3];
+                        v4 += dst[di + 4];
+                        v5 += dst[di + 5];
+                        v6 += dst[di + 6];
+                        v7 += dst[di + 7];
+                    }
+                    dst[di] = v0;
+                    dst[di + 1] = v1;
+                    dst[di + 2] = v2;
+                    dst[di + 3] = v3;
+                    dst[di + 4] = v4;
+                    dst[di + 5] = v5;
+                    dst[di + 6] = v6;
+                    dst[di + 7] = v7;
+                }
+            }
+            for (; q < hw; q++) {
+                for (int c = 0; c < ch; c++) {
+                    float v = src[s + q * ld + c] + (bias == null ? 0f : bias[biasOff + c]);
+                    int di = d + c * hw + q;
+                    dst[di] = accumulate ? dst[di] + v : v;
+                }
+            }
+        }
+    }
+
+    /**
+     * Packs OIHW weights {@code [cout][cin][kH][kW]} for {@link #forward}: column blocks of {@link #blockWidth()}
+     * output channels, each {@code [K][blockWidth]} with {@code K = (kh·kW + kw)·kChannels + c}; missing
+     * channels are 0. With {@code transposed} the result is the input-gradient operand: outputs are the
+     * {@code cin} channels, inputs the {@code cout} channels, and the window is flipped.
+     *
+     * @return the packed length, {@code paddedWidth(outputs)·kH·kW·kChannels}
+     */
+    public static int packWeights(float[] w, int wOff, int cout, int cin, int kH, int kW, boolean transposed,
+                                  int kChannels, float[] dst, int dstOff) {
+        Checks.positive("packWeights", "cout", cout);
+        Checks.positive("packWeights", "cin", cin);
+        Checks.window("packWeights", kH, kW, 1, 1, 0, 0, 1, 1);
+        int outs = transposed ? cin : cout;
+        int ins = transposed ? cout : cin;
+        if (kChannels < ins) {
+            throw new IllegalArgumentException("packWeights: kChannels must be >= " + ins + ", got " + kChannels);
+        }
+        int nr = blockWidth();
+        int cols = paddedWidth(outs);
+        int k = kH * kW * kChannels;
+        Checks.span("packWeights", "w", w, "wOff", wOff, (long) cout * cin * kH * kW);
+        Checks.span("packWeights", "dst", dst, "dstOff", dstOff, (long) cols * k);
+        java.util.Arrays.fill(dst, dstOff, dstOff + cols * k, 0f);
+        for (int o = 0; o < outs; o++) {
+            int block = dstOff + (o / nr) * k * nr + o % nr;
+            for (int c = 0; c < ins; c++) {
+                for (int kh = 0; kh < kH; kh++) {
+                    for (int kw = 0; kw < kW; kw++) {
+                        float v = transposed
+                                ? w[wOff + ((c * cin + o) * kH + kH - 1 - kh) * kW + kW - 1 - kw]
+                                : w[wOff + ((o * cin + c) * kH + kh) * kW + kw];
+                        dst[block + ((kh * kW + kw) * kChannels + c) * nr] = v;
+                    }
+                }
+            }
+        }
+        return cols * k;
+    }
+
+    /**
+     * {@code out[outOff + p·ldo + j] = Σ_K x-window(p)[K] · wp[block(j)][K][j % blockWidth]} for output pixels
+     * {@code p} in {@code [p0, p1)} and {@code j < cols} ({@code cols} a multiple of {@link #blockWidth()},
+     * {@code wp} from {@link #packWeights}).
+     */
+    public static void forward(Layout g, float[] x, int xOff, float[] wp, int wpOff, int cols, float[] out,
+                               int outOff, int ldo, int p0, int p1) {
+        forward(IMPL, g, x, xOff, wp, wpOff, cols, out, outOff, ldo, p0, p1);
+    }
+
+    static void forward(DirectConvKernels impl, Layout g, float[] x, int xOff, float[] wp, int wpOff, int cols,
+                        float[] out, int outOff, int ldo, int p0, int p1) {
+        int nr = impl.blockWidth();
+        checkCols("forward", cols, nr, ldo, "ldo");
+        checkRange("forward", "p", p0, p1, g.pixels());
+        Checks.span("forward", "x", x, "xOff", xOff, g.inputSize());
+        Checks.span("forward", "wp", wp, "wpOff", wpOff, (long) cols * g.k());
+        if (p1 > p0) {
+            Checks.span("forward", "out", out, "outOff", outOff, (long) (p1 - 1) * ldo + cols);
+        }
+        // Segments of K contiguous in the image: with dilW = 1 a window row (kW taps x C channels) is one run.
+        boolean rowRuns = g.dilW() == 1;
+        int segs = rowRuns ? g.kH() : g.kH() * g.kW();
+        int segLen = rowRuns ? g.kW() * g.channels() : g.channels();
+        int[] outerA = new int[segs];
+        int[] outerB = new int[segs];
+        for (int s = 0; s < segs; s++) {
+            outerA[s] = g.tapOffset(s * segLen);
+            outerB[s] = s * segLen * nr;
+        }
+        int[] base = new int[ROWS];
+        float[] tail = new float[ROWS * nr];
+        int k = g.k();
+        for (int p = p0; p < p1; p += ROWS) {
+            int rows = Math.min(ROWS, p1 - p);
+            for (int r = 0; r < ROWS; r++) {
+                base[r] = xOff + g.pixelOffset(p + Math.min(r, rows - 1));
+            }
+            for (int j = 0; j < cols; j += nr) {
+                if (rows == ROWS) {
+                    impl.tile(x, base, outerA, outerB, segs, segLen, 1, wp, wpOff + j * k, nr, false, out,
+                            outOff + p * ldo + j, ldo);
+                } else {
+                    impl.tile(x, base, outerA, outerB, segs, segLen, 1, wp, wpOff + j * k, nr, false, tail, 0, nr);
+                    for (int r = 0; r < rows; r++) {
+                        System.arraycopy(tail, r * nr, out, outOff + (p + r) * ldo + j, nr);
+                    }
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code gw[gwOff + k·ldw + j] += Σ_p x-window(p)[k] · gy[gyOff + p·ldg + j]} for taps {@code k} in
+     * {@code [k0, k1)}, {@code j < cols}, over the output pixels of output rows {@code [row0, row1)} (row =
+     * image·outH + oh); {@code gy} is NHWC, one row of {@code ldg} per output pixel.
+     */
+    public static void weightGrad(Layout g, float[] x, int xOff, float[] gy, int gyOff, int ldg, int cols, float[] gw,
+                                  int gwOff, int ldw, int k0, int k1, int row0, int row1) {
+        weightGrad(IMPL, g, x, xOff, gy, gyOff, ldg, cols, gw, gwOff, ldw, k0, k1, row0, row1);
+    }
+
+    static void weightGrad(DirectConvKernels impl, Layout g, float[] x, int xOff, float[] gy, int gyOff, int ldg,
+                           int cols, float[] gw, int gwOff, int ldw, int k0, int k1, int row0, int row1) {
+        int nr = impl.blockWidth();
+        checkCols("weightGrad", cols, nr, ldg, "ldg");
+        checkCols("weightGrad", cols, nr, ldw, "ldw");
+        checkRange("weightGrad", "k", k0, k1, g.k());
+        checkRange("weightGrad", "row", row0, row1, g.outRows());
+        Checks.span("weightGrad", "x", x, "xOff", xOff, g.inputSize());
+        if (row1 > row0) {
+            Checks.span("weightGrad", "gy", gy, "gyOff", gyOff, (long) (row1 * g.outW() - 1) * ldg + cols);
+        }
+        if (k1 > k0) {
+            Checks.span("weightGrad", "gw", gw, "gwOff", gwOff, (long) (k1 - 1) * ldw + cols);
+        }
+        int rowsOut = row1 - row0;
+        int[] outerA = new int[rowsOut];
+        int[] outerB = new int[rowsOut];
+        for (int o = 0; o < rowsOut; o++) {
+            outerA[o] = xOff + g.rowOffset(row0 + o);
+            outerB[o] = (row0 + o) * g.outW() * ldg;
+        }
+        int[] base = new int[ROWS];
+        float[] tail = new float[ROWS * nr];
+        int aStride = g.strideW() * g.channels();
+        for (int k = k0; k < k1; k += ROWS) {
+            int rows = Math.min(ROWS, k1 - k);
+            for (int r = 0; r < ROWS; r++) {
+                base[r] = g.tapOffset(k + Math.min(r, rows - 1));
+            }
+            for (int j = 0; j < cols; j += nr) {
+                if (rows == ROWS) {
+                    impl.tile(x, base, outerA, outerB, rowsOut, g.outW(), aStride, gy, gyOff + j, ldg, true, gw,
+                            gwOff + k * ldw + j, ldw);
+                } else {
+                    impl.tile(x, base, outerA, outerB, rowsOut, g.outW(), aStride, gy, gyOff + j, ldg, false, tail,
+                            0, nr);
+                    for (int r = 0; r < rows; r++) {
+                        int d = gwOff + (k + r) * ldw + j;
+                        for (int q = 0; q < nr; q++) {
+                            gw[d + q] += tail[r * nr + q];
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    private static void checkCols(String op, int cols, int nr, int ld, String ldName) {
+        if (cols < 0 || cols % nr != 0) {
+            throw new IllegalArgumentException(op + ": cols must be a non-negative multiple of blockWidth()=" + nr
+                    + ", got " + cols);
+        }
+        if (ld < cols) {
+            throw new IllegalArgumentException(op + ": " + ldName + " must be >= cols=" + cols + ", got " + ld);
+        }
+    }
+
+    private static void checkRange(String op, String what, int from, int to, int size) {
+        if (from < 0 || to > size || from > to) {
+            throw new IllegalArgumentException(op + ": " + what + " range [" + from + ", " + to
+                    + ") must lie inside [0, " + size + "]");
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package jtorch.simd;
+
+/**
+ * The register tile of direct convolution: a GEMM tile whose A rows are gathered from an NHWC image instead
+ * of a packed panel. See {@link DirectConv} for the layouts it serves.
+ */
+interface DirectConvKernels {
+    /** Columns of the tile (two vectors); weights and outputs are padded to a multiple of it. */
+    int blockWidth();
+
+    /**
+     * For {@code r < 8} and {@code j < blockWidth()}:
+     * {@code c[cOff + r·ldc + j] (+)= Σ_{o < nOuter} Σ_{i < inner} a[rowBase[r] + outerA[o] + i·aStride]
+     * · b[bOff + outerB[o] + i·bStride + j]}, overwriting C unless {@code accumulate}.
+     */
+    void tile(float[] a, int[] rowBase, int[] outerA, int[] outerB, int nOuter, int inner, int aStride, float[] b,
+              int bOff, int bStride, boolean accumulate, float[] c, int cOff, int ldc);
+}

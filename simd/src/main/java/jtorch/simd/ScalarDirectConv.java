@@ -1,0 +1,35 @@
+package jtorch.simd;
+
+/** Plain-Java twin of {@link VectorDirectConv}: the oracle for its parity test and the fallback. */
+final class ScalarDirectConv implements DirectConvKernels {
+    /** Same width as the 512-bit vector tile, so both kernels see the same packed layouts in the tests. */
+    private static final int NR = 32;
+
+    @Override
+    public int blockWidth() {
+        return NR;
+    }
+
+    @Override
+    public void tile(float[] a, int[] rowBase, int[] outerA, int[] outerB, int nOuter, int inner, int aStride,
+                     float[] b, int bOff, int bStride, boolean accumulate, float[] c, int cOff, int ldc) {
+        float[] acc = new float[DirectConv.ROWS * NR];
+        for (int o = 0; o < nOuter; o++) {
+            for (int i = 0; i < inner; i++) {
+                int bi = bOff + outerB[o] + i * bStride;
+                for (int r = 0; r < DirectConv.ROWS; r++) {
+                    float av = a[rowBase[r] + outerA[o] + i * aStride];
+                    for (int j = 0; j < NR; j++) {
+                        acc[r * NR + j] += av * b[bi + j];
+                    }
+                }
+            }
+        }
+        for (int r = 0; r < DirectConv.ROWS; r++) {
+            for (int j = 0; j < NR; j++) {
+                int ci = cOff + r * ldc + j;
+                c[ci] = accumulate ? c[ci] + acc[r * NR + j] : acc[r * NR + j];
+            }
+        }
+    }
+}
