@@ -80,13 +80,6 @@ public final class DirectConv {
             return ((t / kW) * dilH * width + (t % kW) * dilW) * channels + c;
         }
 
-        /** Offset of output pixel {@code p}'s window origin. */
-        int pixelOffset(int p) {
-            int ow = p % outW();
-            int row = p / outW();
-            return rowOffset(row) + ow * strideW * channels;
-        }
-
         /** Offset of output row {@code row} = (image, oh)'s window origin. */
         int rowOffset(int row) {
             int oh = row % outH();
@@ -259,16 +252,27 @@ public final class DirectConv {
         int k = kH * kW * kChannels;
         Checks.span("packWeights", "w", w, "wOff", wOff, (long) cout * cin * kH * kW);
         Checks.span("packWeights", "dst", dst, "dstOff", dstOff, (long) cols * k);
-        java.util.Arrays.fill(dst, dstOff, dstOff + cols * k, 0f);
+        if (ins < kChannels || outs < cols) {
+            java.util.Arrays.fill(dst, dstOff, dstOff + cols * k, 0f);
+        }
+        // PERF: channels innermost, so consecutive stores are one block row (nr floats) apart; with the taps
+        // innermost they were kChannels·nr floats apart (4 KiB for 32 channels), all in one L1 set, and the
+        // packing cost ~3.5 ns per weight, 1 ms of a 15 ms Fashion-MNIST step.
         for (int o = 0; o < outs; o++) {
             int block = dstOff + (o / nr) * k * nr + o % nr;
-            for (int c = 0; c < ins; c++) {
-                for (int kh = 0; kh < kH; kh++) {
-                    for (int kw = 0; kw < kW; kw++) {
-                        float v = transposed
-                                ? w[wOff + ((c * cin + o) * kH + kH - 1 - kh) * kW + kW - 1 - kw]
-                                : w[wOff + ((o * cin + c) * kH + kh) * kW + kw];
-                        dst[block + ((kh * kW + kw) * kChannels + c) * nr] = v;
+            for (int kh = 0; kh < kH; kh++) {
+                for (int kw = 0; kw < kW; kw++) {
+                    int d = block + (kh * kW + kw) * kChannels * nr;
+                    if (transposed) {
+                        int s = wOff + (o * kH + kH - 1 - kh) * kW + kW - 1 - kw;
+                        for (int c = 0; c < ins; c++) {
+                            dst[d + c * nr] = w[s + c * cin * kH * kW];
+                        }
+                    } else {
+                        int s = wOff + (o * cin * kH + kh) * kW + kw;
+                        for (int c = 0; c < ins; c++) {
+                            dst[d + c * nr] = w[s + c * kH * kW];
+                        }
                     }
                 }
             }
@@ -309,10 +313,26 @@ public final class DirectConv {
         int[] base = new int[ROWS];
         float[] tail = new float[ROWS * nr];
         int k = g.k();
+        int outW = g.outW();
+        int step = g.strideW() * g.channels();
+        // Walk the pixels in order: one division per output row instead of two per pixel.
+        int row = p0 / outW;
+        int ow = p0 % outW;
+        int rowBase = xOff + g.rowOffset(Math.min(row, Math.max(0, g.outRows() - 1)));
         for (int p = p0; p < p1; p += ROWS) {
             int rows = Math.min(ROWS, p1 - p);
-            for (int r = 0; r < ROWS; r++) {
-                base[r] = xOff + g.pixelOffset(p + Math.min(r, rows - 1));
+            for (int r = 0; r < rows; r++) {
+                base[r] = rowBase + ow * step;
+                if (++ow == outW) {
+                    ow = 0;
+                    row++;
+                    if (row < g.outRows()) {
+                        rowBase = xOff + g.rowOffset(row);
+                    }
+                }
+            }
+            for (int r = rows; r < ROWS; r++) {
+                base[r] = base[rows - 1];
             }
             for (int j = 0; j < cols; j += nr) {
                 if (rows == ROWS) {

@@ -135,10 +135,14 @@ final class CpuConvDirect {
             }
         });
         float[] wa = CpuStorage.floatsOf(gw);
-        for (int oc = 0; oc < o; oc++) {
+        // Reads in acc's order: its rows are cols floats apart, and a tap-major walk hits one cache set.
+        int taps = kH * kW;
+        for (int t = 0; t < taps; t++) {
             for (int ci = 0; ci < c; ci++) {
-                for (int t = 0; t < kH * kW; t++) {
-                    wa[gw.offset() + (oc * c + ci) * kH * kW + t] += acc[(t * c + ci) * cols + oc];
+                int src = (t * c + ci) * cols;
+                int dst = gw.offset() + ci * taps + t;
+                for (int oc = 0; oc < o; oc++) {
+                    wa[dst + oc * c * taps] += acc[src + oc];
                 }
             }
         }
