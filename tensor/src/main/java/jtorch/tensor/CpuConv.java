@@ -119,13 +119,16 @@ final class CpuConv {
     private static void biasGrad(NdArray gy, Geo g, NdArray gb) {
         Object ga = CpuStorage.arrayOf(gy);
         Object ba = CpuStorage.arrayOf(gb);
-        for (int oc = 0; oc < g.o(); oc++) {
-            double s = 0;
-            for (int i = 0; i < g.n(); i++) {
-                s += Kern.sum(ga, gy.offset() + (i * g.o() + oc) * g.l(), g.l());
+        // Channels are independent and each is summed in the same order whatever the split: deterministic.
+        Parallel.forRange(0, g.o(), 4, (from, to) -> {
+            for (int oc = from; oc < to; oc++) {
+                double s = 0;
+                for (int i = 0; i < g.n(); i++) {
+                    s += Kern.sum(ga, gy.offset() + (i * g.o() + oc) * g.l(), g.l());
+                }
+                Kern.add(ba, gb.offset() + oc, s);
             }
-            Kern.add(ba, gb.offset() + oc, s);
-        }
+        });
     }
 
     /** gx (zeroed by the caller) = col2im(Wᵀ · gy) per image and group. */

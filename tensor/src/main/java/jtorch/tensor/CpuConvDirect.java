@@ -23,10 +23,14 @@ final class CpuConvDirect {
         return x.dtype() == DType.FLOAT32 && p.groups() == 1 && !p.isPointwise(w.size(2), w.size(3));
     }
 
-    /** Input gradient through {@link DirectConv} needs stride 1 and padding within the dilated kernel. */
+    /**
+     * Input gradient through {@link DirectConv}: needs stride 1 and padding within the dilated kernel, and enough
+     * input channels to fill a column block (the input channels are its output columns: 3 channels would
+     * compute 32 and keep 3).
+     */
     static boolean supportsInputGrad(NdArray w, ConvParams p) {
         return p.strideH() == 1 && p.strideW() == 1 && p.padH() <= p.dilH() * (w.size(2) - 1)
-                && p.padW() <= p.dilW() * (w.size(3) - 1);
+                && p.padW() <= p.dilW() * (w.size(3) - 1) && 2 * w.size(1) >= DirectConv.blockWidth();
     }
 
     static void forward(NdArray x, NdArray w, NdArray bias, ConvParams p, NdArray out) {
