@@ -45,7 +45,19 @@ final class Linear {
         return Graph.record("AddmmBackward0", out, g -> new Tensor[] {
             bias.requiresGrad() ? Tensors.sumTo(g, biasShape) : null,
             a.requiresGrad() ? g.mm(b.t()) : null,
-            b.requiresGrad() ? a.t().mm(g) : null
+            b.requiresGrad() ? rightGrad(a, g, b) : null
         }, bias, a, b);
+    }
+
+    /**
+     * aᵀ·g, laid out like b. For a Linear layer b is Wᵀ, a transposed view: computing (gᵀ·a)ᵀ gives W's gradient
+     * contiguous once TBackward0 transposes it back, so accumulating it into W.grad is a plain copy.
+     * PERF: the other way W.grad was a transposed view that accumulateGrad copied element by element: 48% of a
+     * VGG16 training step (its 4096x25088 classifier weight).
+     */
+    private static Tensor rightGrad(Tensor a, Tensor g, Tensor b) {
+        NdArray bd = b.data();
+        boolean transposed = bd.dim() == 2 && bd.stride(0) == 1 && bd.stride(1) == bd.size(0) && bd.size(1) > 1;
+        return transposed ? g.t().mm(a).t() : a.t().mm(g);
     }
 }
