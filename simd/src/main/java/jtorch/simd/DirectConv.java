@@ -46,6 +46,11 @@ public final class DirectConv {
             }
         }
 
+        /** The same convolution over {@code n} images. */
+        public Layout withImages(int n) {
+            return new Layout(n, channels, height, width, kH, kW, strideH, strideW, dilH, dilW);
+        }
+
         public int outH() {
             return Conv.outputSize(height, kH, 0, strideH, dilH);
         }

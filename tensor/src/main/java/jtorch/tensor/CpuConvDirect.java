@@ -40,8 +40,9 @@ final class CpuConvDirect {
         int kW = w.size(3);
         float[] wp = Scratch.floats(2, DirectConv.paddedWidth(o) * kH * kW * c);
         DirectConv.packWeights(CpuStorage.floatsOf(w), w.offset(), o, c, kH, kW, false, c, wp, 0);
-        convolve(CpuStorage.floatsOf(x), x.offset(), x.size(0), c, x.size(2), x.size(3), p.padH(), p.padW(),
-                new int[] {kH, kW, p.strideH(), p.strideW(), p.dilH(), p.dilW()}, wp, o,
+        DirectConv.Layout one = new DirectConv.Layout(1, c, x.size(2) + 2 * p.padH(), x.size(3) + 2 * p.padW(), kH,
+                kW, p.strideH(), p.strideW(), p.dilH(), p.dilW());
+        convolve(CpuStorage.floatsOf(x), x.offset(), x.size(0), one, p.padH(), p.padW(), wp, o,
                 bias == null ? null : CpuStorage.floatsOf(bias), bias == null ? 0 : bias.offset(), false,
                 CpuStorage.floatsOf(out), out.offset());
     }
@@ -54,27 +55,28 @@ final class CpuConvDirect {
         int kW = w.size(3);
         float[] wt = Scratch.floats(2, DirectConv.paddedWidth(c) * kH * kW * o);
         DirectConv.packWeights(CpuStorage.floatsOf(w), w.offset(), o, c, kH, kW, true, o, wt, 0);
-        convolve(CpuStorage.floatsOf(gy), gy.offset(), gy.size(0), o, gy.size(2), gy.size(3),
-                p.dilH() * (kH - 1) - p.padH(), p.dilW() * (kW - 1) - p.padW(),
-                new int[] {kH, kW, 1, 1, p.dilH(), p.dilW()}, wt, c, null, 0, true, CpuStorage.floatsOf(gx),
-                gx.offset());
+        int qH = p.dilH() * (kH - 1) - p.padH();
+        int qW = p.dilW() * (kW - 1) - p.padW();
+        DirectConv.Layout one = new DirectConv.Layout(1, o, gy.size(2) + 2 * qH, gy.size(3) + 2 * qW, kH, kW, 1, 1,
+                p.dilH(), p.dilW());
+        convolve(CpuStorage.floatsOf(gy), gy.offset(), gy.size(0), one, qH, qW, wt, c, null, 0, true,
+                CpuStorage.floatsOf(gx), gx.offset());
     }
 
     /**
-     * dst (+)= conv(src padded by padH/padW, packed weights wp) (+ bias), NCHW in and out. {@code window} is
-     * {kH, kW, strideH, strideW, dilH, dilW}.
+     * dst (+)= conv(src, packed weights wp) (+ bias), NCHW in and out, for n images; {@code one} describes one
+     * image padded by padH/padW.
      */
-    private static void convolve(float[] src, int srcOff, int n, int ch, int h, int w, int padH, int padW,
-                                 int[] window, float[] wp, int outCh, float[] bias, int biasOff, boolean accumulate,
-                                 float[] dst, int dstOff) {
-        int hp = h + 2 * padH;
-        int wpx = w + 2 * padW;
-        DirectConv.Layout one = new DirectConv.Layout(1, ch, hp, wpx, window[0], window[1], window[2], window[3],
-                window[4], window[5]);
+    private static void convolve(float[] src, int srcOff, int n, DirectConv.Layout one, int padH, int padW,
+                                 float[] wp, int outCh, float[] bias, int biasOff, boolean accumulate, float[] dst,
+                                 int dstOff) {
+        int ch = one.channels();
+        int h = one.height() - 2 * padH;
+        int w = one.width() - 2 * padW;
         int cols = DirectConv.paddedWidth(outCh);
         int l = one.pixels();
         int image = ch * h * w;
-        int inPadded = hp * wpx * ch;
+        int inPadded = one.height() * one.width() * ch;
         int threads = Parallel.getNumThreads();
         if (n >= threads || threads == 1 || Parallel.inParallelRegion()) {
             Parallel.forRange(0, n, 1, (from, to) -> {
@@ -90,8 +92,7 @@ final class CpuConvDirect {
             return;
         }
         // Fewer images than threads: transpose all, split the output pixels.
-        DirectConv.Layout all = new DirectConv.Layout(n, ch, hp, wpx, window[0], window[1], window[2], window[3],
-                window[4], window[5]);
+        DirectConv.Layout all = one.withImages(n);
         float[] xs = Scratch.floats(3, n * inPadded);
         float[] ys = Scratch.floats(4, n * l * cols);
         DirectConv.toNhwc(src, srcOff, n, ch, h, w, padH, padW, ch, xs, 0);

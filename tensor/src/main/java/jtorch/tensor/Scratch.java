@@ -12,8 +12,9 @@ final class Scratch {
 
     /**
      * A float buffer of at least n elements in this thread's slot {@code slot}: 0 and 1 for the GEMM routes,
-     * 2 to 5 for direct convolution ({@link CpuConvDirect}: 2-3 hold the caller's whole-call operands, 4-5 the
-     * per-image buffers of whichever thread runs a chunk).
+     * 2 to 5 for direct convolution ({@link CpuConvDirect}: the calling thread keeps the packed weights in 2;
+     * per-image chunks, on whichever thread runs them, use 4-5; the whole-batch paths, whose parallel parts use
+     * no scratch, use 3-4 on the calling thread).
      */
     static float[] floats(int slot, int n) {
         float[][] s = FLOATS.get();
