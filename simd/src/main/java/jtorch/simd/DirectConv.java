@@ -341,10 +341,10 @@ public final class DirectConv {
             }
             for (int j = 0; j < cols; j += nr) {
                 if (rows == ROWS) {
-                    impl.tile(x, base, outerA, outerB, segs, segLen, 1, wp, wpOff + j * k, nr, false, out,
-                            outOff + p * ldo + j, ldo);
+                    impl.tileDense(x, base, outerA, outerB, segs, segLen, wp, wpOff + j * k, out, outOff + p * ldo + j,
+                            ldo);
                 } else {
-                    impl.tile(x, base, outerA, outerB, segs, segLen, 1, wp, wpOff + j * k, nr, false, tail, 0, nr);
+                    impl.tileDense(x, base, outerA, outerB, segs, segLen, wp, wpOff + j * k, tail, 0, nr);
                     for (int r = 0; r < rows; r++) {
                         System.arraycopy(tail, r * nr, out, outOff + (p + r) * ldo + j, nr);
                     }

@@ -15,4 +15,13 @@ interface DirectConvKernels {
      */
     void tile(float[] a, int[] rowBase, int[] outerA, int[] outerB, int nOuter, int inner, int aStride, float[] b,
               int bOff, int bStride, boolean accumulate, float[] c, int cOff, int ldc);
+
+    /**
+     * The forward pass's case of {@link #tile}: {@code aStride = 1}, {@code bStride = blockWidth()}, C overwritten.
+     * A method of its own so the JIT compiles it apart from the weight gradient's tile: with the strides
+     * constant the loop indices are plain induction variables, and its profile (inner loops of kW·C) is not mixed
+     * with the weight gradient's (inner loops of one output row).
+     */
+    void tileDense(float[] a, int[] rowBase, int[] outerA, int[] outerB, int nOuter, int inner, float[] b, int bOff,
+                   float[] c, int cOff, int ldc);
 }

@@ -32,4 +32,10 @@ final class ScalarDirectConv implements DirectConvKernels {
             }
         }
     }
+
+    @Override
+    public void tileDense(float[] a, int[] rowBase, int[] outerA, int[] outerB, int nOuter, int inner, float[] b,
+                          int bOff, float[] c, int cOff, int ldc) {
+        tile(a, rowBase, outerA, outerB, nOuter, inner, 1, b, bOff, NR, false, c, cOff, ldc);
+    }
 }

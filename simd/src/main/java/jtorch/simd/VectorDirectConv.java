@@ -59,9 +59,9 @@ final class VectorDirectConv implements DirectConvKernels {
             int a5 = r5 + oa;
             int a6 = r6 + oa;
             int a7 = r7 + oa;
-            for (int i = 0; i < inner; i++) {
-                int ai = i * aStride;
-                int bi = ob + i * bStride;
+            // PERF: indices carried as induction variables (ai += aStride), not i * aStride: with a loop-invariant but
+            // non-constant multiplier C2 kept an imul and the range checks in the loop.
+            for (int i = 0, ai = 0, bi = ob; i < inner; i++, ai += aStride, bi += bStride) {
                 FloatVector b0 = FloatVector.fromArray(F, b, bi);
                 FloatVector b1 = FloatVector.fromArray(F, b, bi + L);
                 FloatVector x0 = FloatVector.broadcast(F, a[a0 + ai]);
@@ -126,5 +126,94 @@ final class VectorDirectConv implements DirectConvKernels {
             c70.intoArray(c, cOff + 7 * ldc);
             c71.intoArray(c, cOff + 7 * ldc + L);
         }
+    }
+
+    @Override
+    public void tileDense(float[] a, int[] rowBase, int[] outerA, int[] outerB, int nOuter, int inner, float[] b,
+                          int bOff, float[] c, int cOff, int ldc) {
+        // NOTE: the loop of tile() with aStride = 1 and bStride = 2L written out again (see DirectConvKernels for
+        // why it is a method of its own). Measured on one core, Fashion-MNIST's 32->32 5x5 layer at 14x14: 176
+        // GFLOP/s as tile(), 205 here.
+        FloatVector c00 = FloatVector.zero(F);
+        FloatVector c01 = FloatVector.zero(F);
+        FloatVector c10 = FloatVector.zero(F);
+        FloatVector c11 = FloatVector.zero(F);
+        FloatVector c20 = FloatVector.zero(F);
+        FloatVector c21 = FloatVector.zero(F);
+        FloatVector c30 = FloatVector.zero(F);
+        FloatVector c31 = FloatVector.zero(F);
+        FloatVector c40 = FloatVector.zero(F);
+        FloatVector c41 = FloatVector.zero(F);
+        FloatVector c50 = FloatVector.zero(F);
+        FloatVector c51 = FloatVector.zero(F);
+        FloatVector c60 = FloatVector.zero(F);
+        FloatVector c61 = FloatVector.zero(F);
+        FloatVector c70 = FloatVector.zero(F);
+        FloatVector c71 = FloatVector.zero(F);
+        int r0 = rowBase[0];
+        int r1 = rowBase[1];
+        int r2 = rowBase[2];
+        int r3 = rowBase[3];
+        int r4 = rowBase[4];
+        int r5 = rowBase[5];
+        int r6 = rowBase[6];
+        int r7 = rowBase[7];
+        for (int o = 0; o < nOuter; o++) {
+            int oa = outerA[o];
+            int ob = bOff + outerB[o];
+            int a0 = r0 + oa;
+            int a1 = r1 + oa;
+            int a2 = r2 + oa;
+            int a3 = r3 + oa;
+            int a4 = r4 + oa;
+            int a5 = r5 + oa;
+            int a6 = r6 + oa;
+            int a7 = r7 + oa;
+            for (int i = 0; i < inner; i++) {
+                int bi = ob + i * (2 * L);
+                FloatVector b0 = FloatVector.fromArray(F, b, bi);
+                FloatVector b1 = FloatVector.fromArray(F, b, bi + L);
+                FloatVector x0 = FloatVector.broadcast(F, a[a0 + i]);
+                c00 = x0.fma(b0, c00);
+                c01 = x0.fma(b1, c01);
+                FloatVector x1 = FloatVector.broadcast(F, a[a1 + i]);
+                c10 = x1.fma(b0, c10);
+                c11 = x1.fma(b1, c11);
+                FloatVector x2 = FloatVector.broadcast(F, a[a2 + i]);
+                c20 = x2.fma(b0, c20);
+                c21 = x2.fma(b1, c21);
+                FloatVector x3 = FloatVector.broadcast(F, a[a3 + i]);
+                c30 = x3.fma(b0, c30);
+                c31 = x3.fma(b1, c31);
+                FloatVector x4 = FloatVector.broadcast(F, a[a4 + i]);
+                c40 = x4.fma(b0, c40);
+                c41 = x4.fma(b1, c41);
+                FloatVector x5 = FloatVector.broadcast(F, a[a5 + i]);
+                c50 = x5.fma(b0, c50);
+                c51 = x5.fma(b1, c51);
+                FloatVector x6 = FloatVector.broadcast(F, a[a6 + i]);
+                c60 = x6.fma(b0, c60);
+                c61 = x6.fma(b1, c61);
+                FloatVector x7 = FloatVector.broadcast(F, a[a7 + i]);
+                c70 = x7.fma(b0, c70);
+                c71 = x7.fma(b1, c71);
+            }
+        }
+        c00.intoArray(c, cOff + 0 * ldc);
+        c01.intoArray(c, cOff + 0 * ldc + L);
+        c10.intoArray(c, cOff + 1 * ldc);
+        c11.intoArray(c, cOff + 1 * ldc + L);
+        c20.intoArray(c, cOff + 2 * ldc);
+        c21.intoArray(c, cOff + 2 * ldc + L);
+        c30.intoArray(c, cOff + 3 * ldc);
+        c31.intoArray(c, cOff + 3 * ldc + L);
+        c40.intoArray(c, cOff + 4 * ldc);
+        c41.intoArray(c, cOff + 4 * ldc + L);
+        c50.intoArray(c, cOff + 5 * ldc);
+        c51.intoArray(c, cOff + 5 * ldc + L);
+        c60.intoArray(c, cOff + 6 * ldc);
+        c61.intoArray(c, cOff + 6 * ldc + L);
+        c70.intoArray(c, cOff + 7 * ldc);
+        c71.intoArray(c, cOff + 7 * ldc + L);
     }
 }

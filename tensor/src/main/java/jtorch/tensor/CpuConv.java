@@ -6,8 +6,10 @@ import jtorch.simd.Parallel;
  * 2-d convolution on the CPU as im2col + GEMM, per image and group (PyTorch's layouts: input
  * [N, C, H, W], weight [O, C/g, kH, kW], output [N, O, oH, oW]).
  *
- * <p>Float32 forward and weight gradient run as implicit GEMM ({@link CpuConvImplicit}); this class keeps
- * the input gradient and the float64 path (the gradient checks).
+ * <p>Float32 forward and weight gradient run on the planar direct kernels for up to 4 input channels
+ * ({@link CpuConvPlanar}), the channels-last direct kernels for other ungrouped layers ({@link CpuConvDirect}),
+ * or implicit GEMM ({@link CpuConvImplicit}); this class keeps the remaining input gradients and the float64
+ * path (the gradient checks).
  *
  * <p>PERF: with a batch at least as large as the thread count, images are spread over the pool and
  * each runs single-threaded GEMMs on its own scratch column buffer; a smaller batch loops over images
@@ -46,6 +48,10 @@ final class CpuConv {
     }
 
     static void forward(NdArray x, NdArray w, NdArray bias, ConvParams p, NdArray out) {
+        if (CpuConvPlanar.supports(x, w, p)) {
+            CpuConvPlanar.forward(x, w, bias, p, out);
+            return;
+        }
         if (CpuConvDirect.supports(x, w, p)) {
             CpuConvDirect.forward(x, w, bias, p, out);
             return;
@@ -106,7 +112,9 @@ final class CpuConv {
             }
         }
         if (gw != null) {
-            if (direct) {
+            if (CpuConvPlanar.supports(x, w, p)) {
+                CpuConvPlanar.weightGrad(gy, x, w, p, gw);
+            } else if (direct) {
                 CpuConvDirect.weightGrad(gy, x, w, p, gw);
             } else if (x.dtype() == DType.FLOAT32) {
                 CpuConvImplicit.weightGrad(gy, x, w, p, gw);

@@ -14,7 +14,8 @@ final class Scratch {
      * A float buffer of at least n elements in this thread's slot {@code slot}: 0 and 1 for the GEMM routes,
      * 2 to 5 for direct convolution ({@link CpuConvDirect}: the calling thread keeps the packed weights in 2;
      * per-image chunks, on whichever thread runs them, use 4-5; the whole-batch paths, whose parallel parts use
-     * no scratch, use 3-4 on the calling thread).
+     * no scratch, use 3-4 on the calling thread; {@link CpuConvPlanar}: packed weights in 2 and the padded batch in
+     * 3 on the calling thread, weight-gradient partial sums in 4 on each thread).
      */
     static float[] floats(int slot, int n) {
         float[][] s = FLOATS.get();

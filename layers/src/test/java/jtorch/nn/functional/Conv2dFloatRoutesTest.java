@@ -13,9 +13,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The float32 convolution routes (direct NHWC kernels, implicit GEMM, im2col + GEMM for the input gradient at
- * stride 2) against the float64 route, forward and all three gradients, on one and two threads and on batches
- * smaller than the thread count (where the direct route splits pixels instead of images).
+ * The float32 convolution routes (planar kernels for up to 4 input channels, direct NHWC kernels, implicit GEMM,
+ * im2col + GEMM for the input gradient at stride 2) against the float64 route, forward and all three gradients,
+ * on one and two threads and on batches smaller than the thread count (where the direct route splits pixels
+ * instead of images).
  */
 class Conv2dFloatRoutesTest {
     private final int saved = Parallel.getNumThreads();
@@ -36,6 +37,9 @@ class Conv2dFloatRoutesTest {
         "2, 6, 9, 9, 10, 3, 3, 1, 3, 3, 1, 1, 2",
         "2, 4, 8, 8, 6, 3, 3, 1, 1, 1, 1, 2, 2",
         "2, 8, 6, 6, 16, 1, 1, 1, 0, 0, 1, 1, 2",
+        "3, 2, 9, 19, 9, 3, 3, 1, 1, 1, 2, 1, 2",
+        "1, 3, 33, 40, 12, 3, 3, 1, 1, 1, 1, 1, 2",
+        "5, 4, 6, 7, 5, 2, 3, 1, 0, 2, 1, 1, 2",
     })
     void float32MatchesFloat64(int n, int c, int h, int w, int o, int kH, int kW, int stride, int padH, int padW,
                                int dil, int groups, int threads) {
