@@ -27,6 +27,8 @@ public final class DirectConv {
     static final int ROWS = 8;
     private static final DirectConvKernels IMPL =
             Simd.choose(DirectConvKernels.class, "VectorDirectConv", ScalarDirectConv::new);
+    private static final ChannelsLastKernels CL =
+            Simd.choose(ChannelsLastKernels.class, "VectorChannelsLast", ScalarChannelsLast::new);
 
     private DirectConv() {}
 
@@ -137,35 +139,10 @@ public final class DirectConv {
                         java.util.Arrays.fill(dst, px + ch, px + ld, 0f);
                     }
                 }
-                transpose(src, srcOff + i * ch * h * w + y * w, h * w, w, ch, dst, row + padW * ld, ld);
             }
-        }
-    }
-
-    /**
-     * {@code dst[dOff + q·ld + c] = src[sOff + c·plane + q]} for q < count, c < ch: one image row between planar
-     * and channels-last. Eight pixels at a time, so each pass over the channels writes or reads 8 neighbours
-     * of one cache line (twice the speed of the plain double loop).
-     */
-    private static void transpose(float[] src, int sOff, int plane, int count, int ch, float[] dst, int dOff, int ld) {
-        int q = 0;
-        for (; q + 8 <= count; q += 8) {
-            for (int c = 0; c < ch; c++) {
-                int s = sOff + c * plane + q;
-                int d = dOff + q * ld + c;
-                dst[d] = src[s];
-                dst[d + ld] = src[s + 1];
-                dst[d + 2 * ld] = src[s + 2];
-                dst[d + 3 * ld] = src[s + 3];
-                dst[d + 4 * ld] = src[s + 4];
-                dst[d + 5 * ld] = src[s + 5];
-                dst[d + 6 * ld] = src[s + 6];
-                dst[d + 7 * ld] = src[s + 7];
-            }
-        }
-        for (; q < count; q++) {
-            for (int c = 0; c < ch; c++) {
-                dst[dOff + q * ld + c] = src[sOff + c * plane + q];
+            if (w > 0) {
+                CL.toChannelsLast(src, srcOff + i * ch * h * w, h * w, h * w, ch, dst, d + (padH * wp + padW) * ld, ld, w,
+                        2 * padW);
             }
         }
     }
@@ -188,49 +165,7 @@ public final class DirectConv {
             Checks.span("fromNhwc", "bias", bias, "biasOff", biasOff, ch);
         }
         for (int i = 0; i < images; i++) {
-            int s = srcOff + i * hw * ld;
-            int d = dstOff + i * ch * hw;
-            int q = 0;
-            for (; q + 8 <= hw; q += 8) {
-                for (int c = 0; c < ch; c++) {
-                    float b = bias == null ? 0f : bias[biasOff + c];
-                    int si = s + q * ld + c;
-                    int di = d + c * hw + q;
-                    float v0 = src[si] + b;
-                    float v1 = src[si + ld] + b;
-                    float v2 = src[si + 2 * ld] + b;
-                    float v3 = src[si + 3 * ld] + b;
-                    float v4 = src[si + 4 * ld] + b;
-                    float v5 = src[si + 5 * ld] + b;
-                    float v6 = src[si + 6 * ld] + b;
-                    float v7 = src[si + 7 * ld] + b;
-                    if (accumulate) {
-                        v0 += dst[di];
-                        v1 += dst[di + 1];
-                        v2 += dst[di + 2];
-                        v3 += dst[di + 3];
-                        v4 += dst[di + 4];
-                        v5 += dst[di + 5];
-                        v6 += dst[di + 6];
-                        v7 += dst[di + 7];
-                    }
-                    dst[di] = v0;
-                    dst[di + 1] = v1;
-                    dst[di + 2] = v2;
-                    dst[di + 3] = v3;
-                    dst[di + 4] = v4;
-                    dst[di + 5] = v5;
-                    dst[di + 6] = v6;
-                    dst[di + 7] = v7;
-                }
-            }
-            for (; q < hw; q++) {
-                for (int c = 0; c < ch; c++) {
-                    float v = src[s + q * ld + c] + (bias == null ? 0f : bias[biasOff + c]);
-                    int di = d + c * hw + q;
-                    dst[di] = accumulate ? dst[di] + v : v;
-                }
-            }
+            CL.fromChannelsLast(src, srcOff + i * hw * ld, ld, ch, hw, bias, biasOff, accumulate, dst, dstOff + i * ch * hw);
         }
     }
 
