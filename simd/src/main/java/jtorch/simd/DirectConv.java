@@ -313,6 +313,22 @@ public final class DirectConv {
             Checks.span("weightGrad", "gw", gw, "gwOff", gwOff, (long) (k1 - 1) * ldw + cols);
         }
         int rowsOut = row1 - row0;
+        if (g.channels() % ROWS == 0 && k0 % ROWS == 0 && k1 % ROWS == 0) {
+            // 8 taps = 8 consecutive channels at one filter position: one loop over all the rows' pixels.
+            int n = rowsOut * g.outW();
+            int[] pix = new int[n];
+            for (int p = 0; p < n; p++) {
+                pix[p] = xOff + g.rowOffset(row0 + p / g.outW()) + p % g.outW() * g.strideW() * g.channels();
+            }
+            for (int k = k0; k < k1; k += ROWS) {
+                int tap = g.tapOffset(k);
+                for (int j = 0; j < cols; j += nr) {
+                    impl.tileGather(x, pix, n, tap, gy, gyOff + row0 * g.outW() * ldg + j, ldg, gw, gwOff + k * ldw + j,
+                            ldw);
+                }
+            }
+            return;
+        }
         int[] outerA = new int[rowsOut];
         int[] outerB = new int[rowsOut];
         for (int o = 0; o < rowsOut; o++) {

@@ -24,4 +24,12 @@ interface DirectConvKernels {
      */
     void tileDense(float[] a, int[] rowBase, int[] outerA, int[] outerB, int nOuter, int inner, float[] b, int bOff,
                    float[] c, int cOff, int ldc);
+
+    /**
+     * The weight gradient's tile when its 8 taps are 8 consecutive channels of one filter position: for
+     * {@code r < 8}, {@code j < blockWidth()}, {@code c[cOff + r·ldc + j] += Σ_{i < n} a[pix[i] + aOff + r] ·
+     * b[bOff + i·ldb + j]}. The pixels' window origins come from {@code pix}, so the contraction runs over all
+     * of an image's output pixels in one loop instead of one output row (7-14 pixels here) at a time.
+     */
+    void tileGather(float[] a, int[] pix, int n, int aOff, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc);
 }

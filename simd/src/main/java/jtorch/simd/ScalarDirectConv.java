@@ -38,4 +38,24 @@ final class ScalarDirectConv implements DirectConvKernels {
                           int bOff, float[] c, int cOff, int ldc) {
         tile(a, rowBase, outerA, outerB, nOuter, inner, 1, b, bOff, NR, false, c, cOff, ldc);
     }
+
+    @Override
+    public void tileGather(float[] a, int[] pix, int n, int aOff, float[] b, int bOff, int ldb, float[] c, int cOff,
+                           int ldc) {
+        float[] acc = new float[DirectConv.ROWS * NR];
+        for (int i = 0; i < n; i++) {
+            int bi = bOff + i * ldb;
+            for (int r = 0; r < DirectConv.ROWS; r++) {
+                float av = a[pix[i] + aOff + r];
+                for (int j = 0; j < NR; j++) {
+                    acc[r * NR + j] += av * b[bi + j];
+                }
+            }
+        }
+        for (int r = 0; r < DirectConv.ROWS; r++) {
+            for (int j = 0; j < NR; j++) {
+                c[cOff + r * ldc + j] += acc[r * NR + j];
+            }
+        }
+    }
 }

@@ -216,4 +216,70 @@ final class VectorDirectConv implements DirectConvKernels {
         c70.intoArray(c, cOff + 7 * ldc);
         c71.intoArray(c, cOff + 7 * ldc + L);
     }
+
+    @Override
+    public void tileGather(float[] a, int[] pix, int n, int aOff, float[] b, int bOff, int ldb, float[] c, int cOff,
+                           int ldc) {
+        FloatVector c00 = FloatVector.zero(F);
+        FloatVector c01 = FloatVector.zero(F);
+        FloatVector c10 = FloatVector.zero(F);
+        FloatVector c11 = FloatVector.zero(F);
+        FloatVector c20 = FloatVector.zero(F);
+        FloatVector c21 = FloatVector.zero(F);
+        FloatVector c30 = FloatVector.zero(F);
+        FloatVector c31 = FloatVector.zero(F);
+        FloatVector c40 = FloatVector.zero(F);
+        FloatVector c41 = FloatVector.zero(F);
+        FloatVector c50 = FloatVector.zero(F);
+        FloatVector c51 = FloatVector.zero(F);
+        FloatVector c60 = FloatVector.zero(F);
+        FloatVector c61 = FloatVector.zero(F);
+        FloatVector c70 = FloatVector.zero(F);
+        FloatVector c71 = FloatVector.zero(F);
+        for (int i = 0, bi = bOff; i < n; i++, bi += ldb) {
+            int ai = pix[i] + aOff;
+            FloatVector b0 = FloatVector.fromArray(F, b, bi);
+            FloatVector b1 = FloatVector.fromArray(F, b, bi + L);
+                FloatVector x0 = FloatVector.broadcast(F, a[ai]);
+                c00 = x0.fma(b0, c00);
+                c01 = x0.fma(b1, c01);
+                FloatVector x1 = FloatVector.broadcast(F, a[ai + 1]);
+                c10 = x1.fma(b0, c10);
+                c11 = x1.fma(b1, c11);
+                FloatVector x2 = FloatVector.broadcast(F, a[ai + 2]);
+                c20 = x2.fma(b0, c20);
+                c21 = x2.fma(b1, c21);
+                FloatVector x3 = FloatVector.broadcast(F, a[ai + 3]);
+                c30 = x3.fma(b0, c30);
+                c31 = x3.fma(b1, c31);
+                FloatVector x4 = FloatVector.broadcast(F, a[ai + 4]);
+                c40 = x4.fma(b0, c40);
+                c41 = x4.fma(b1, c41);
+                FloatVector x5 = FloatVector.broadcast(F, a[ai + 5]);
+                c50 = x5.fma(b0, c50);
+                c51 = x5.fma(b1, c51);
+                FloatVector x6 = FloatVector.broadcast(F, a[ai + 6]);
+                c60 = x6.fma(b0, c60);
+                c61 = x6.fma(b1, c61);
+                FloatVector x7 = FloatVector.broadcast(F, a[ai + 7]);
+                c70 = x7.fma(b0, c70);
+                c71 = x7.fma(b1, c71);
+        }
+        c00.add(FloatVector.fromArray(F, c, cOff + 0 * ldc)).intoArray(c, cOff + 0 * ldc);
+        c01.add(FloatVector.fromArray(F, c, cOff + 0 * ldc + L)).intoArray(c, cOff + 0 * ldc + L);
+        c10.add(FloatVector.fromArray(F, c, cOff + 1 * ldc)).intoArray(c, cOff + 1 * ldc);
+        c11.add(FloatVector.fromArray(F, c, cOff + 1 * ldc + L)).intoArray(c, cOff + 1 * ldc + L);
+        c20.add(FloatVector.fromArray(F, c, cOff + 2 * ldc)).intoArray(c, cOff + 2 * ldc);
+        c21.add(FloatVector.fromArray(F, c, cOff + 2 * ldc + L)).intoArray(c, cOff + 2 * ldc + L);
+        c30.add(FloatVector.fromArray(F, c, cOff + 3 * ldc)).intoArray(c, cOff + 3 * ldc);
+        c31.add(FloatVector.fromArray(F, c, cOff + 3 * ldc + L)).intoArray(c, cOff + 3 * ldc + L);
+        c40.add(FloatVector.fromArray(F, c, cOff + 4 * ldc)).intoArray(c, cOff + 4 * ldc);
+        c41.add(FloatVector.fromArray(F, c, cOff + 4 * ldc + L)).intoArray(c, cOff + 4 * ldc + L);
+        c50.add(FloatVector.fromArray(F, c, cOff + 5 * ldc)).intoArray(c, cOff + 5 * ldc);
+        c51.add(FloatVector.fromArray(F, c, cOff + 5 * ldc + L)).intoArray(c, cOff + 5 * ldc + L);
+        c60.add(FloatVector.fromArray(F, c, cOff + 6 * ldc)).intoArray(c, cOff + 6 * ldc);
+        c61.add(FloatVector.fromArray(F, c, cOff + 6 * ldc + L)).intoArray(c, cOff + 6 * ldc + L);
+        c70.add(FloatVector.fromArray(F, c, cOff + 7 * ldc)).intoArray(c, cOff + 7 * ldc);
+        c71.add(FloatVector.fromArray(F, c, cOff + 7 * ldc + L)).intoArray(c, cOff + 7 * ldc + L);
+    }
 }
