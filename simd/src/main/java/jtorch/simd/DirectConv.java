@@ -315,10 +315,15 @@ public final class DirectConv {
         int rowsOut = row1 - row0;
         if (g.channels() % ROWS == 0 && k0 % ROWS == 0 && k1 % ROWS == 0) {
             // 8 taps = 8 consecutive channels at one filter position: one loop over all the rows' pixels.
-            int n = rowsOut * g.outW();
+            int outW = g.outW();
+            int n = rowsOut * outW;
+            int step = g.strideW() * g.channels();
             int[] pix = new int[n];
-            for (int p = 0; p < n; p++) {
-                pix[p] = xOff + g.rowOffset(row0 + p / g.outW()) + p % g.outW() * g.strideW() * g.channels();
+            for (int r = 0, p = 0; r < rowsOut; r++) {
+                int base = xOff + g.rowOffset(row0 + r);
+                for (int ow = 0; ow < outW; ow++, p++) {
+                    pix[p] = base + ow * step;
+                }
             }
             for (int k = k0; k < k1; k += ROWS) {
                 int tap = g.tapOffset(k);
