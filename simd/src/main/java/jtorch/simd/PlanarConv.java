@@ -148,15 +148,29 @@ public final class PlanarConv {
 
     static void forward(PlanarConvKernels impl, Layout g, float[] x, int xOff, float[] wp, int wpOff, int cout,
                         float[] bias, int biasOff, float[] out, int outOff, int img0, int img1) {
+        checkImages("PlanarConv.forward", img0, img1, g.images());
+        for (int i = img0; i < img1; i++) {
+            forwardRows(impl, g, x, xOff, wp, wpOff, cout, bias, biasOff, out, outOff, i, 0, g.outH());
+        }
+    }
+
+    /** As {@link #forward}, for output rows {@code [y0, y1)} of image {@code image} only (one image over threads). */
+    public static void forwardRows(Layout g, float[] x, int xOff, float[] wp, int wpOff, int cout, float[] bias,
+                                   int biasOff, float[] out, int outOff, int image, int y0, int y1) {
+        forwardRows(IMPL, g, x, xOff, wp, wpOff, cout, bias, biasOff, out, outOff, image, y0, y1);
+    }
+
+    static void forwardRows(PlanarConvKernels impl, Layout g, float[] x, int xOff, float[] wp, int wpOff, int cout,
+                            float[] bias, int biasOff, float[] out, int outOff, int image, int y0, int y1) {
         Checks.positive("PlanarConv.forward", "cout", cout);
+        checkImages("PlanarConv.forward", image, image + 1, g.images());
+        checkImages("PlanarConv.forward rows", y0, y1, g.outH());
         if (g.outW() < impl.minWidth()) {
             impl = NARROW;
         }
-        checkImages("PlanarConv.forward", img0, img1, g.images());
         int k = g.k();
-        int outH = g.outH();
         int outW = g.outW();
-        int plane = outH * outW;
+        int plane = g.outH() * outW;
         Checks.span("PlanarConv.forward", "x", x, "xOff", xOff, (long) g.images() * g.imageSize());
         Checks.span("PlanarConv.forward", "wp", wp, "wpOff", wpOff, packedSize(cout, k));
         Checks.span("PlanarConv.forward", "out", out, "outOff", outOff, (long) g.images() * cout * plane);
@@ -165,16 +179,14 @@ public final class PlanarConv {
         }
         int[] tapOff = g.tapOffsets();
         int rowStep = g.strideH() * g.width();
-        for (int i = img0; i < img1; i++) {
-            int xImg = xOff + i * g.imageSize();
-            for (int o0 = 0; o0 < cout; o0 += OC_BLOCK) {
-                int ocs = Math.min(OC_BLOCK, cout - o0);
-                int w0 = wpOff + o0 * k;
-                int oBase = outOff + (i * cout + o0) * plane;
-                for (int y = 0; y < outH; y++) {
-                    impl.forwardRow(x, xImg + y * rowStep, tapOff, k, wp, w0, bias, biasOff + o0, ocs, out,
-                            oBase + y * outW, plane, outW);
-                }
+        int xImg = xOff + image * g.imageSize();
+        for (int o0 = 0; o0 < cout; o0 += OC_BLOCK) {
+            int ocs = Math.min(OC_BLOCK, cout - o0);
+            int w0 = wpOff + o0 * k;
+            int oBase = outOff + (image * cout + o0) * plane;
+            for (int y = y0; y < y1; y++) {
+                impl.forwardRow(x, xImg + y * rowStep, tapOff, k, wp, w0, bias, biasOff + o0, ocs, out,
+                        oBase + y * outW, plane, outW);
             }
         }
     }

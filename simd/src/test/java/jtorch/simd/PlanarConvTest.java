@@ -91,6 +91,15 @@ class PlanarConvTest {
             assertThat(out[0]).isEqualTo(7f);
             assertThat(out[1]).isEqualTo(7f);
             assertThat(out[out.length - 1]).isEqualTo(7f);
+            // Row ranges of each image, as threads split one image, give the same bits.
+            float[] byRows = new float[out.length];
+            java.util.Arrays.fill(byRows, 7f);
+            for (int i = 0; i < n; i++) {
+                int mid = oH / 2;
+                PlanarConv.forwardRows(impl, g, xp, 3, wp, 5, o, withBias ? bias : null, 0, byRows, 2, i, mid, oH);
+                PlanarConv.forwardRows(impl, g, xp, 3, wp, 5, o, withBias ? bias : null, 0, byRows, 2, i, 0, mid);
+            }
+            assertThat(byRows).containsExactly(out);
             for (int i = 0; i < n; i++) {
                 for (int oc = 0; oc < o; oc++) {
                     for (int y = 0; y < oH; y++) {

@@ -9,8 +9,9 @@ import jtorch.simd.PlanarConv;
  * a layer (32 channels of the full image) is never transposed, forward or backward. Serves the forward pass and
  * the weight gradient; the input gradient (rarely needed: the input is usually data) keeps the other routes.
  *
- * <p>Threads: the forward pass splits images; the weight gradient splits blocks of 4 output channels, so each
- * thread owns distinct rows of it and the sums do not depend on the thread count.
+ * <p>Threads: the forward pass splits images (output rows when there are fewer images than threads); the weight
+ * gradient splits blocks of 4 output channels, so each thread owns distinct rows of it and the sums do not depend
+ * on the thread count.
  */
 final class CpuConvPlanar {
     /** Above this many input channels the channels-last route ({@link CpuConvDirect}) has the longer loops. */
@@ -50,8 +51,24 @@ final class CpuConvPlanar {
         float[] ba = bias == null ? null : CpuStorage.floatsOf(bias);
         int bOff = bias == null ? 0 : bias.offset();
         float[] ya = CpuStorage.floatsOf(out);
-        Parallel.forRange(0, g.images(), 1, (from, to) -> PlanarConv.forward(g, xp, 0, wp, 0, o, ba, bOff, ya,
-                out.offset(), from, to));
+        int n = g.images();
+        int threads = Parallel.getNumThreads();
+        if (n >= threads || threads == 1 || Parallel.inParallelRegion()) {
+            Parallel.forRange(0, n, 1, (from, to) -> PlanarConv.forward(g, xp, 0, wp, 0, o, ba, bOff, ya,
+                    out.offset(), from, to));
+            return;
+        }
+        // Fewer images than threads (inference on one image): split the output rows.
+        int rows = g.outH();
+        Parallel.forRange(0, n * rows, 4, (from, to) -> {
+            for (int u = from; u < to; ) {
+                int image = u / rows;
+                int y1 = Math.min(to, (image + 1) * rows);
+                PlanarConv.forwardRows(g, xp, 0, wp, 0, o, ba, bOff, ya, out.offset(), image, u % rows,
+                        u % rows + (y1 - u));
+                u = y1;
+            }
+        });
     }
 
     /** gw += Σ_images gy ⋆ x, blocks of 4 output channels split over threads. */
