@@ -141,8 +141,8 @@ public final class DirectConv {
                 }
             }
             if (w > 0) {
-                CL.toChannelsLast(src, srcOff + i * ch * h * w, h * w, h * w, ch, dst, d + (padH * wp + padW) * ld, ld, w,
-                        2 * padW);
+                CL.toChannelsLast(src, srcOff + i * ch * h * w, h * w, h * w, ch, dst, d + (padH * wp + padW) * ld, ld,
+                        w, 2 * padW);
             }
         }
     }
@@ -165,7 +165,8 @@ public final class DirectConv {
             Checks.span("fromNhwc", "bias", bias, "biasOff", biasOff, ch);
         }
         for (int i = 0; i < images; i++) {
-            CL.fromChannelsLast(src, srcOff + i * hw * ld, ld, ch, hw, bias, biasOff, accumulate, dst, dstOff + i * ch * hw);
+            CL.fromChannelsLast(src, srcOff + i * hw * ld, ld, ch, hw, bias, biasOff, accumulate, dst,
+                    dstOff + i * ch * hw);
         }
     }
 

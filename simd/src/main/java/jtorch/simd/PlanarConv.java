@@ -202,7 +202,8 @@ public final class PlanarConv {
     }
 
     /**
-     * {@code gw[gwOff + o·k + t] += Σ_{images, pixels} gy[gyOff + (i·cout + o)·plane + pixel] · x-window(pixel)[t]}
+     * {@code gw[gwOff + o·k + t] += Σ_{images, pixels} gy[gyOff + (i·cout + o)·plane + pixel]
+     * · x-window(pixel)[t]}
      * for output channels in the blocks {@code [b0, b1)} of {@link #gradBlocks}. Each (channel, tap) sum runs over
      * images, rows and lanes in a fixed order, whatever range of blocks a thread takes.
      *

@@ -13,8 +13,9 @@ import jtorch.simd.Parallel;
  * packed 25 shifted copies of each input element into panels for only 32-64 rows of output.
  *
  * <p>Threads: with at least as many images as threads each thread convolves whole images, a few at a time
- * ({@link #CHUNK}), with its own scratch; otherwise (inference on one image) the output pixels are split. The weight gradient splits the
- * taps, so every thread owns distinct rows of it and the sums do not depend on the thread count.
+ * ({@link #CHUNK}), with its own scratch; otherwise (inference on one image) the output pixels are split. The
+ * weight gradient splits the taps, so every thread owns distinct rows of it and the sums do not depend on the
+ * thread count.
  */
 final class CpuConvDirect {
     /**
