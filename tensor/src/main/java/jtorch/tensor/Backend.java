@@ -121,7 +121,8 @@ public interface Backend {
      * {@code d = grad + weightDecay·param}; with momentum, {@code buf = momentum·buf + (1 − dampening)·d} and
      * {@code d = nesterov ? d + momentum·buf : buf}; then {@code param −= lr·d}. {@code momentumBuffer} is null
      * when momentum is 0. Returns false (the default) when this backend has no fused kernel for these arrays; the
-     * caller then composes the update from primitive ops, and must get the same result within rounding.
+     * caller then composes the update from primitive ops, and must get the same result within rounding. The CPU
+     * backend fuses contiguous float32 arrays.
      */
     default boolean fusedSgdStep(NdArray param, NdArray grad, NdArray momentumBuffer, double lr, double momentum,
                                  double dampening, double weightDecay, boolean nesterov) {

@@ -2,6 +2,8 @@ package jtorch.tensor;
 
 import jtorch.simd.BinaryOp;
 import jtorch.simd.CompareOp;
+import jtorch.simd.Optim;
+import jtorch.simd.Parallel;
 import jtorch.simd.Simd;
 import jtorch.simd.UnaryOp;
 
@@ -168,5 +170,28 @@ public final class CpuBackend implements Backend {
     @Override
     public String toString() {
         return name();
+    }
+
+    /**
+     * In place, in one pass per element (jtorch.simd.Optim), for contiguous float32 arrays of the same length;
+     * declines (the caller composes the update) for anything else. Ranges are split over threads.
+     */
+    @Override
+    public boolean fusedSgdStep(NdArray param, NdArray grad, NdArray momentumBuffer, double lr, double momentum,
+                                double dampening, double weightDecay, boolean nesterov) {
+        for (NdArray a : new NdArray[] {param, grad, momentumBuffer}) {
+            if (a != null && (a.dtype() != DType.FLOAT32 || !a.isContiguous() || a.backend() != this
+                    || a.numel() != param.numel())) {
+                return false;
+            }
+        }
+        float[] p = CpuStorage.floatsOf(param);
+        float[] g = CpuStorage.floatsOf(grad);
+        float[] b = momentumBuffer == null ? null : CpuStorage.floatsOf(momentumBuffer);
+        int bOff = momentumBuffer == null ? 0 : momentumBuffer.offset();
+        Parallel.forRange(0, param.numel(), Strided.PARALLEL_GRAIN, (from, to) -> Optim.sgd(p, param.offset(), g,
+                grad.offset(), b, bOff, from, to, (float) lr, (float) momentum, (float) dampening, (float) weightDecay,
+                nesterov));
+        return true;
     }
 }
