@@ -68,8 +68,9 @@ public class SGD extends Optimizer {
                     }
                     Map<String, Object> state = state(p);
                     Tensor buf = (Tensor) state.get("momentum_buffer");
-                    // The backend may fuse the update into one in-place pass (CPU: contiguous float32, jtorch.simd.Optim;
-                    // OpenCL: one kernel); the first momentum step, which creates the buffer, is always composed.
+                    // The backend may fuse the update into one in-place pass (CPU: contiguous float32 through
+                    // jtorch.simd.Optim; OpenCL: one kernel); the first momentum step, which creates the buffer, is
+                    // always composed.
                     if (!maximize && (momentum == 0 || buf != null) && p.data().backend().fusedSgdStep(p.data(),
                             grad.data(), buf == null ? null : buf.data(), lr, momentum, dampening, weightDecay,
                             nesterov)) {

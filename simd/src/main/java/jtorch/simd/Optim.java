@@ -11,8 +11,8 @@ public final class Optim {
 
     /**
      * torch.optim.SGD on elements {@code [from, to)} of a parameter: {@code d = g + wd·p}; with {@code buf} (not
-     * null), {@code buf = momentum·buf + (1 − dampening)·d} and {@code d = nesterov ? d + momentum·buf : buf}; then
-     * {@code p −= lr·d}.
+     * null), {@code buf = momentum·buf + (1 − dampening)·d} and {@code d = nesterov ? d + momentum·buf : buf};
+     * then {@code p −= lr·d}.
      */
     public static void sgd(float[] p, int pOff, float[] g, int gOff, float[] buf, int bOff, int from, int to,
                            float lr, float momentum, float dampening, float wd, boolean nesterov) {
