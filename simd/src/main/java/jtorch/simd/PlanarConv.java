@@ -248,23 +248,17 @@ public final class PlanarConv {
                 }
             }
         }
-        for (int b = b0; b < b1; b++) {
-            for (int t = 0; t < tapBlocks; t++) {
-                for (int r = 0; r < GRAD_BLOCK; r++) {
-                    int o = b * GRAD_BLOCK + r;
-                    for (int j = 0; j < TAP_BLOCK; j++) {
-                        int tap = t * TAP_BLOCK + j;
-                        if (o >= cout || tap >= k) {
-                            continue;
-                        }
-                        int p = ((b - b0) * tapBlocks + t) * tile + (r * TAP_BLOCK + j) * lanes;
-                        float s = 0f;
-                        for (int l = 0; l < lanes; l++) {
-                            s += part[p + l];
-                        }
-                        gw[gwOff + o * k + tap] += s;
-                    }
+        // Each (channel, tap) sum adds its lanes in order; it sits in its tile at row o % 4, column tap % 4.
+        for (int o = b0 * GRAD_BLOCK; o < Math.min(cout, b1 * GRAD_BLOCK); o++) {
+            int r = o % GRAD_BLOCK;
+            for (int tap = 0; tap < k; tap++) {
+                int p = ((o / GRAD_BLOCK - b0) * tapBlocks + tap / TAP_BLOCK) * tile
+                        + (r * TAP_BLOCK + tap % TAP_BLOCK) * lanes;
+                float s = 0f;
+                for (int l = 0; l < lanes; l++) {
+                    s += part[p + l];
                 }
+                gw[gwOff + o * k + tap] += s;
             }
         }
     }

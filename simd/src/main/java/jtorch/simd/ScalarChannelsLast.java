@@ -75,7 +75,16 @@ final class ScalarChannelsLast implements ChannelsLastKernels {
                 dst[di + 7] = v7;
             }
         }
-        for (; q < hw; q++) {
+        fromPixels(src, sOff, ld, ch, hw, q, bias, biasOff, accumulate, dst, dOff);
+    }
+
+    /**
+     * {@link #fromChannelsLast} for pixels {@code [q0, hw)} of channels {@code [0, ch)} only, one element at a time:
+     * the tail of this kernel's 8-pixel steps and of the vector kernel's 16 x 16 blocks.
+     */
+    static void fromPixels(float[] src, int sOff, int ld, int ch, int hw, int q0, float[] bias, int biasOff,
+                           boolean accumulate, float[] dst, int dOff) {
+        for (int q = q0; q < hw; q++) {
             for (int c = 0; c < ch; c++) {
                 float v = src[sOff + q * ld + c] + (bias == null ? -0f : bias[biasOff + c]);
                 int di = dOff + c * hw + q;

@@ -51,7 +51,7 @@ final class VectorChannelsLast implements ChannelsLastKernels {
                     }
                 }
                 for (int c = 0; c < cb; c += B) {
-                    toBlock(src, sOff + c * plane + q, plane, dst, off, c);
+                    block(src, sOff + c * plane + q, plane, null, 0, false, dst, off, c);
                 }
             }
             for (int q = qb; q < count; q++) {
@@ -71,188 +71,47 @@ final class VectorChannelsLast implements ChannelsLastKernels {
                                  boolean accumulate, float[] dst, int dOff) {
         int qb = BLOCKS ? hw / B * B : 0;
         int cb = BLOCKS ? ch / B * B : 0;
+        int[] planes = new int[B];
+        for (int i = 0; i < B; i++) {
+            planes[i] = i * hw;
+        }
         for (int q = 0; q < qb; q += B) {
             for (int c = 0; c < cb; c += B) {
-                fromBlock(src, sOff + q * ld + c, ld, bias, bias == null ? 0 : biasOff + c, accumulate, dst,
-                        dOff + c * hw + q, hw);
+                block(src, sOff + q * ld + c, ld, bias, bias == null ? 0 : biasOff + c, accumulate, dst, planes,
+                        dOff + c * hw + q);
             }
         }
         if (cb < ch) {
             EDGE.fromChannelsLast(src, sOff + cb, ld, ch - cb, hw, bias, biasOff + cb, accumulate, dst, dOff + cb * hw);
         }
         if (qb < hw) {
-            // The last hw - qb pixels of channels [0, cb): their planes are hw apart, which the edge kernel's
-            // (channels x pixels) shape cannot express, so a plain loop.
-            for (int c = 0; c < cb; c++) {
-                for (int q = qb; q < hw; q++) {
-                    float v = src[sOff + q * ld + c] + (bias == null ? -0f : bias[biasOff + c]);
-                    int di = dOff + c * hw + q;
-                    dst[di] = accumulate ? dst[di] + v : v;
-                }
-            }
+            ScalarChannelsLast.fromPixels(src, sOff, ld, cb, hw, qb, bias, biasOff, accumulate, dst, dOff);
         }
     }
 
-    /** {@code dst[off[p] + c + i] = src[s + i·plane + p]} for i, p < 16. */
-    private static void toBlock(float[] src, int s, int plane, float[] dst, int[] off, int c) {
+    /**
+     * The 16 x 16 block transpose both directions share: {@code dst[off[i] + add + p] (+)= src[s + p·stride + i]
+     * + bias[biasOff + i]} for i, p < 16 (no bias when {@code bias} is null, overwriting unless
+     * {@code accumulate}).
+     */
+    private static void block(float[] src, int s, int stride, float[] bias, int biasOff, boolean accumulate,
+                              float[] dst, int[] off, int add) {
         FloatVector r0 = FloatVector.fromArray(F, src, s);
-        FloatVector r1 = FloatVector.fromArray(F, src, s + plane);
-        FloatVector r2 = FloatVector.fromArray(F, src, s + 2 * plane);
-        FloatVector r3 = FloatVector.fromArray(F, src, s + 3 * plane);
-        FloatVector r4 = FloatVector.fromArray(F, src, s + 4 * plane);
-        FloatVector r5 = FloatVector.fromArray(F, src, s + 5 * plane);
-        FloatVector r6 = FloatVector.fromArray(F, src, s + 6 * plane);
-        FloatVector r7 = FloatVector.fromArray(F, src, s + 7 * plane);
-        FloatVector r8 = FloatVector.fromArray(F, src, s + 8 * plane);
-        FloatVector r9 = FloatVector.fromArray(F, src, s + 9 * plane);
-        FloatVector r10 = FloatVector.fromArray(F, src, s + 10 * plane);
-        FloatVector r11 = FloatVector.fromArray(F, src, s + 11 * plane);
-        FloatVector r12 = FloatVector.fromArray(F, src, s + 12 * plane);
-        FloatVector r13 = FloatVector.fromArray(F, src, s + 13 * plane);
-        FloatVector r14 = FloatVector.fromArray(F, src, s + 14 * plane);
-        FloatVector r15 = FloatVector.fromArray(F, src, s + 15 * plane);
-        FloatVector t;
-        FloatVector lo0 = FloatVector.fromArray(F, SWAP, 0 * 16);
-        FloatVector hi0 = FloatVector.fromArray(F, SWAP, 1 * 16);
-        FloatVector lo1 = FloatVector.fromArray(F, SWAP, 2 * 16);
-        FloatVector hi1 = FloatVector.fromArray(F, SWAP, 3 * 16);
-        FloatVector lo2 = FloatVector.fromArray(F, SWAP, 4 * 16);
-        FloatVector hi2 = FloatVector.fromArray(F, SWAP, 5 * 16);
-        FloatVector lo3 = FloatVector.fromArray(F, SWAP, 6 * 16);
-        FloatVector hi3 = FloatVector.fromArray(F, SWAP, 7 * 16);
-        t = lo0.selectFrom(r0, r1);
-        r1 = hi0.selectFrom(r0, r1);
-        r0 = t;
-        t = lo0.selectFrom(r2, r3);
-        r3 = hi0.selectFrom(r2, r3);
-        r2 = t;
-        t = lo0.selectFrom(r4, r5);
-        r5 = hi0.selectFrom(r4, r5);
-        r4 = t;
-        t = lo0.selectFrom(r6, r7);
-        r7 = hi0.selectFrom(r6, r7);
-        r6 = t;
-        t = lo0.selectFrom(r8, r9);
-        r9 = hi0.selectFrom(r8, r9);
-        r8 = t;
-        t = lo0.selectFrom(r10, r11);
-        r11 = hi0.selectFrom(r10, r11);
-        r10 = t;
-        t = lo0.selectFrom(r12, r13);
-        r13 = hi0.selectFrom(r12, r13);
-        r12 = t;
-        t = lo0.selectFrom(r14, r15);
-        r15 = hi0.selectFrom(r14, r15);
-        r14 = t;
-        t = lo1.selectFrom(r0, r2);
-        r2 = hi1.selectFrom(r0, r2);
-        r0 = t;
-        t = lo1.selectFrom(r1, r3);
-        r3 = hi1.selectFrom(r1, r3);
-        r1 = t;
-        t = lo1.selectFrom(r4, r6);
-        r6 = hi1.selectFrom(r4, r6);
-        r4 = t;
-        t = lo1.selectFrom(r5, r7);
-        r7 = hi1.selectFrom(r5, r7);
-        r5 = t;
-        t = lo1.selectFrom(r8, r10);
-        r10 = hi1.selectFrom(r8, r10);
-        r8 = t;
-        t = lo1.selectFrom(r9, r11);
-        r11 = hi1.selectFrom(r9, r11);
-        r9 = t;
-        t = lo1.selectFrom(r12, r14);
-        r14 = hi1.selectFrom(r12, r14);
-        r12 = t;
-        t = lo1.selectFrom(r13, r15);
-        r15 = hi1.selectFrom(r13, r15);
-        r13 = t;
-        t = lo2.selectFrom(r0, r4);
-        r4 = hi2.selectFrom(r0, r4);
-        r0 = t;
-        t = lo2.selectFrom(r1, r5);
-        r5 = hi2.selectFrom(r1, r5);
-        r1 = t;
-        t = lo2.selectFrom(r2, r6);
-        r6 = hi2.selectFrom(r2, r6);
-        r2 = t;
-        t = lo2.selectFrom(r3, r7);
-        r7 = hi2.selectFrom(r3, r7);
-        r3 = t;
-        t = lo2.selectFrom(r8, r12);
-        r12 = hi2.selectFrom(r8, r12);
-        r8 = t;
-        t = lo2.selectFrom(r9, r13);
-        r13 = hi2.selectFrom(r9, r13);
-        r9 = t;
-        t = lo2.selectFrom(r10, r14);
-        r14 = hi2.selectFrom(r10, r14);
-        r10 = t;
-        t = lo2.selectFrom(r11, r15);
-        r15 = hi2.selectFrom(r11, r15);
-        r11 = t;
-        t = lo3.selectFrom(r0, r8);
-        r8 = hi3.selectFrom(r0, r8);
-        r0 = t;
-        t = lo3.selectFrom(r1, r9);
-        r9 = hi3.selectFrom(r1, r9);
-        r1 = t;
-        t = lo3.selectFrom(r2, r10);
-        r10 = hi3.selectFrom(r2, r10);
-        r2 = t;
-        t = lo3.selectFrom(r3, r11);
-        r11 = hi3.selectFrom(r3, r11);
-        r3 = t;
-        t = lo3.selectFrom(r4, r12);
-        r12 = hi3.selectFrom(r4, r12);
-        r4 = t;
-        t = lo3.selectFrom(r5, r13);
-        r13 = hi3.selectFrom(r5, r13);
-        r5 = t;
-        t = lo3.selectFrom(r6, r14);
-        r14 = hi3.selectFrom(r6, r14);
-        r6 = t;
-        t = lo3.selectFrom(r7, r15);
-        r15 = hi3.selectFrom(r7, r15);
-        r7 = t;
-        r0.intoArray(dst, off[0] + c);
-        r1.intoArray(dst, off[1] + c);
-        r2.intoArray(dst, off[2] + c);
-        r3.intoArray(dst, off[3] + c);
-        r4.intoArray(dst, off[4] + c);
-        r5.intoArray(dst, off[5] + c);
-        r6.intoArray(dst, off[6] + c);
-        r7.intoArray(dst, off[7] + c);
-        r8.intoArray(dst, off[8] + c);
-        r9.intoArray(dst, off[9] + c);
-        r10.intoArray(dst, off[10] + c);
-        r11.intoArray(dst, off[11] + c);
-        r12.intoArray(dst, off[12] + c);
-        r13.intoArray(dst, off[13] + c);
-        r14.intoArray(dst, off[14] + c);
-        r15.intoArray(dst, off[15] + c);
-    }
-
-    /** {@code dst[d + i·hw + p] (+)= src[s + p·ld + i] + bias[i]} for i, p < 16. */
-    private static void fromBlock(float[] src, int s, int ld, float[] bias, int biasOff, boolean accumulate,
-                                  float[] dst, int d, int hw) {
-        FloatVector r0 = FloatVector.fromArray(F, src, s);
-        FloatVector r1 = FloatVector.fromArray(F, src, s + ld);
-        FloatVector r2 = FloatVector.fromArray(F, src, s + 2 * ld);
-        FloatVector r3 = FloatVector.fromArray(F, src, s + 3 * ld);
-        FloatVector r4 = FloatVector.fromArray(F, src, s + 4 * ld);
-        FloatVector r5 = FloatVector.fromArray(F, src, s + 5 * ld);
-        FloatVector r6 = FloatVector.fromArray(F, src, s + 6 * ld);
-        FloatVector r7 = FloatVector.fromArray(F, src, s + 7 * ld);
-        FloatVector r8 = FloatVector.fromArray(F, src, s + 8 * ld);
-        FloatVector r9 = FloatVector.fromArray(F, src, s + 9 * ld);
-        FloatVector r10 = FloatVector.fromArray(F, src, s + 10 * ld);
-        FloatVector r11 = FloatVector.fromArray(F, src, s + 11 * ld);
-        FloatVector r12 = FloatVector.fromArray(F, src, s + 12 * ld);
-        FloatVector r13 = FloatVector.fromArray(F, src, s + 13 * ld);
-        FloatVector r14 = FloatVector.fromArray(F, src, s + 14 * ld);
-        FloatVector r15 = FloatVector.fromArray(F, src, s + 15 * ld);
+        FloatVector r1 = FloatVector.fromArray(F, src, s + stride);
+        FloatVector r2 = FloatVector.fromArray(F, src, s + 2 * stride);
+        FloatVector r3 = FloatVector.fromArray(F, src, s + 3 * stride);
+        FloatVector r4 = FloatVector.fromArray(F, src, s + 4 * stride);
+        FloatVector r5 = FloatVector.fromArray(F, src, s + 5 * stride);
+        FloatVector r6 = FloatVector.fromArray(F, src, s + 6 * stride);
+        FloatVector r7 = FloatVector.fromArray(F, src, s + 7 * stride);
+        FloatVector r8 = FloatVector.fromArray(F, src, s + 8 * stride);
+        FloatVector r9 = FloatVector.fromArray(F, src, s + 9 * stride);
+        FloatVector r10 = FloatVector.fromArray(F, src, s + 10 * stride);
+        FloatVector r11 = FloatVector.fromArray(F, src, s + 11 * stride);
+        FloatVector r12 = FloatVector.fromArray(F, src, s + 12 * stride);
+        FloatVector r13 = FloatVector.fromArray(F, src, s + 13 * stride);
+        FloatVector r14 = FloatVector.fromArray(F, src, s + 14 * stride);
+        FloatVector r15 = FloatVector.fromArray(F, src, s + 15 * stride);
         FloatVector t;
         FloatVector lo0 = FloatVector.fromArray(F, SWAP, 0 * 16);
         FloatVector hi0 = FloatVector.fromArray(F, SWAP, 1 * 16);
@@ -377,38 +236,38 @@ final class VectorChannelsLast implements ChannelsLastKernels {
             r15 = r15.add(bias[biasOff + 15]);
         }
         if (accumulate) {
-            r0 = r0.add(FloatVector.fromArray(F, dst, d));
-            r1 = r1.add(FloatVector.fromArray(F, dst, d + hw));
-            r2 = r2.add(FloatVector.fromArray(F, dst, d + 2 * hw));
-            r3 = r3.add(FloatVector.fromArray(F, dst, d + 3 * hw));
-            r4 = r4.add(FloatVector.fromArray(F, dst, d + 4 * hw));
-            r5 = r5.add(FloatVector.fromArray(F, dst, d + 5 * hw));
-            r6 = r6.add(FloatVector.fromArray(F, dst, d + 6 * hw));
-            r7 = r7.add(FloatVector.fromArray(F, dst, d + 7 * hw));
-            r8 = r8.add(FloatVector.fromArray(F, dst, d + 8 * hw));
-            r9 = r9.add(FloatVector.fromArray(F, dst, d + 9 * hw));
-            r10 = r10.add(FloatVector.fromArray(F, dst, d + 10 * hw));
-            r11 = r11.add(FloatVector.fromArray(F, dst, d + 11 * hw));
-            r12 = r12.add(FloatVector.fromArray(F, dst, d + 12 * hw));
-            r13 = r13.add(FloatVector.fromArray(F, dst, d + 13 * hw));
-            r14 = r14.add(FloatVector.fromArray(F, dst, d + 14 * hw));
-            r15 = r15.add(FloatVector.fromArray(F, dst, d + 15 * hw));
+            r0 = r0.add(FloatVector.fromArray(F, dst, off[0] + add));
+            r1 = r1.add(FloatVector.fromArray(F, dst, off[1] + add));
+            r2 = r2.add(FloatVector.fromArray(F, dst, off[2] + add));
+            r3 = r3.add(FloatVector.fromArray(F, dst, off[3] + add));
+            r4 = r4.add(FloatVector.fromArray(F, dst, off[4] + add));
+            r5 = r5.add(FloatVector.fromArray(F, dst, off[5] + add));
+            r6 = r6.add(FloatVector.fromArray(F, dst, off[6] + add));
+            r7 = r7.add(FloatVector.fromArray(F, dst, off[7] + add));
+            r8 = r8.add(FloatVector.fromArray(F, dst, off[8] + add));
+            r9 = r9.add(FloatVector.fromArray(F, dst, off[9] + add));
+            r10 = r10.add(FloatVector.fromArray(F, dst, off[10] + add));
+            r11 = r11.add(FloatVector.fromArray(F, dst, off[11] + add));
+            r12 = r12.add(FloatVector.fromArray(F, dst, off[12] + add));
+            r13 = r13.add(FloatVector.fromArray(F, dst, off[13] + add));
+            r14 = r14.add(FloatVector.fromArray(F, dst, off[14] + add));
+            r15 = r15.add(FloatVector.fromArray(F, dst, off[15] + add));
         }
-        r0.intoArray(dst, d);
-        r1.intoArray(dst, d + hw);
-        r2.intoArray(dst, d + 2 * hw);
-        r3.intoArray(dst, d + 3 * hw);
-        r4.intoArray(dst, d + 4 * hw);
-        r5.intoArray(dst, d + 5 * hw);
-        r6.intoArray(dst, d + 6 * hw);
-        r7.intoArray(dst, d + 7 * hw);
-        r8.intoArray(dst, d + 8 * hw);
-        r9.intoArray(dst, d + 9 * hw);
-        r10.intoArray(dst, d + 10 * hw);
-        r11.intoArray(dst, d + 11 * hw);
-        r12.intoArray(dst, d + 12 * hw);
-        r13.intoArray(dst, d + 13 * hw);
-        r14.intoArray(dst, d + 14 * hw);
-        r15.intoArray(dst, d + 15 * hw);
+        r0.intoArray(dst, off[0] + add);
+        r1.intoArray(dst, off[1] + add);
+        r2.intoArray(dst, off[2] + add);
+        r3.intoArray(dst, off[3] + add);
+        r4.intoArray(dst, off[4] + add);
+        r5.intoArray(dst, off[5] + add);
+        r6.intoArray(dst, off[6] + add);
+        r7.intoArray(dst, off[7] + add);
+        r8.intoArray(dst, off[8] + add);
+        r9.intoArray(dst, off[9] + add);
+        r10.intoArray(dst, off[10] + add);
+        r11.intoArray(dst, off[11] + add);
+        r12.intoArray(dst, off[12] + add);
+        r13.intoArray(dst, off[13] + add);
+        r14.intoArray(dst, off[14] + add);
+        r15.intoArray(dst, off[15] + add);
     }
 }
