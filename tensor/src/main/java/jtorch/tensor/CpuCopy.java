@@ -16,10 +16,23 @@ final class CpuCopy {
                 (o0, o1, n, s0, s1) -> {
                     if (st == dt && s0 == 1 && s1 == 1) {
                         System.arraycopy(s, o0, d, o1, n);
+                    } else if (st == dt && s0 == 0 && s1 == 1) {
+                        broadcastRun(s, o0, d, o1, n);   // an expanded source: sum()'s gradient, a scalar
                     } else {
                         convertRun(st, s, o0, s0, dt, d, o1, s1, n);
                     }
                 });
+    }
+
+    /** Fills n contiguous destination elements with the one source element at o0 (same dtype). */
+    private static void broadcastRun(Object s, int o0, Object d, int o1, int n) {
+        switch (s) {
+            case float[] in -> java.util.Arrays.fill((float[]) d, o1, o1 + n, in[o0]);
+            case double[] in -> java.util.Arrays.fill((double[]) d, o1, o1 + n, in[o0]);
+            case long[] in -> java.util.Arrays.fill((long[]) d, o1, o1 + n, in[o0]);
+            case boolean[] in -> java.util.Arrays.fill((boolean[]) d, o1, o1 + n, in[o0]);
+            default -> throw new IllegalStateException("unexpected storage array " + s.getClass());
+        }
     }
 
     /** Copies n elements with strides, converting as PyTorch's casts do (floats to int64 truncate; x != 0 to bool). */

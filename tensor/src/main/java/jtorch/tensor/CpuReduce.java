@@ -35,11 +35,27 @@ final class CpuReduce {
 
     static void reduce(ReduceOp op, NdArray x, NdArray out) {
         ReduceLayout l = new ReduceLayout(x, out.shape(), out.strides());
-        int[] red = l.reducedOffsets();
         Object xa = CpuStorage.arrayOf(x);
         Object ya = CpuStorage.arrayOf(out);
         DType xt = x.dtype();
         DType yt = out.dtype();
+        if (op == ReduceOp.SUM && xt == DType.FLOAT32 && (yt == DType.FLOAT32 || yt == DType.FLOAT64)
+                && l.reducedIsUnitRun()) {
+            // Each output folds one contiguous run: the vector sum, with no offset table.
+            Parallel.forRange(0, l.outCount, grain(l.redCount), (from, to) -> {
+                for (int i = from; i < to; i++) {
+                    double s = Reduce.sum(l.redCount, (float[]) xa, l.xOffset(x.offset(), i));
+                    int yo = l.outOffset(out.offset(), i);
+                    if (yt == DType.FLOAT32) {
+                        ((float[]) ya)[yo] = (float) s;
+                    } else {
+                        ((double[]) ya)[yo] = s;
+                    }
+                }
+            });
+            return;
+        }
+        int[] red = l.reducedOffsets();
         Parallel.forRange(0, l.outCount, grain(l.redCount), (from, to) -> {
             for (int i = from; i < to; i++) {
                 int xo = l.xOffset(x.offset(), i);

@@ -70,6 +70,26 @@ final class ReduceLayout {
         return o;
     }
 
+    /**
+     * True when the reduced space, walked in row-major order, is one unit-stride run (its offsets are
+     * 0, 1, 2, ...; no reduced dimension at all is a run of one): a full or trailing reduction of a contiguous
+     * tensor. Such a fold needs no offset table, which for a full sum of a 64x32x16x16 activation was a 2 MB
+     * array costing more than the sum itself.
+     */
+    boolean reducedIsUnitRun() {
+        if (redCount == 0) {
+            return false;
+        }
+        long expected = 1;
+        for (int d = redShape.length - 1; d >= 0; d--) {
+            if (redXStrides[d] != expected) {
+                return false;
+            }
+            expected *= redShape[d];
+        }
+        return true;
+    }
+
     /** Offsets (relative) of every element of the reduced space, in row-major order. */
     int[] reducedOffsets() {
         int[] offs = new int[redCount];

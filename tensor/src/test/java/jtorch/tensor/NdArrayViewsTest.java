@@ -68,6 +68,19 @@ class NdArrayViewsTest {
     }
 
     @Test
+    void expandedRunsOfEveryDtypeCopyAsFills() {
+        assertThat(NdArray.wrap(new double[] {1.5, -2}, 2, 1).expand(2, 3).contiguous().toDoubleArray())
+                .containsExactly(1.5, 1.5, 1.5, -2, -2, -2);
+        assertThat(NdArray.wrap(new long[] {7, 9}, 2, 1).expand(2, 3).contiguous().toLongArray())
+                .containsExactly(7, 7, 7, 9, 9, 9);
+        assertThat((boolean[]) NdArray.wrap(new boolean[] {true, false}, 2, 1).expand(2, 3).contiguous().toArray())
+                .containsExactly(true, true, true, false, false, false);
+        // A scalar expanded over a whole tensor (the gradient of sum()) is one fill.
+        assertThat(NdArray.wrap(new float[] {3f}).expand(2, 2).contiguous().toFloatArray())
+                .containsExactly(3f, 3f, 3f, 3f);
+    }
+
+    @Test
     void narrowSliceSelect() {
         NdArray x = range(4, 5);
         assertThat(x.narrow(1, 1, 2).toFloatArray()).containsExactly(1, 2, 6, 7, 11, 12, 16, 17);
