@@ -18,6 +18,9 @@ import jtorch.simd.Parallel;
  * thread count.
  */
 final class CpuConvDirect {
+    /** Output channels per block when the weight gradient is added into gw: one cache line of acc. */
+    private static final int WGRAD_BLOCK = 16;
+
     /**
      * Images convolved per call on a thread, at most: one 7x7 image is 6 tiles of 8 pixels and a tail tile that
      * computes 8 rows for 1; several images in a row share tiles. Capped at {@link #CHUNK_FLOATS} of padded input
@@ -153,16 +156,24 @@ final class CpuConvDirect {
             }
         });
         float[] wa = CpuStorage.floatsOf(gw);
-        // Reads in acc's order: its rows are cols floats apart, and a tap-major walk hits one cache set.
         int taps = kH * kW;
-        for (int t = 0; t < taps; t++) {
-            for (int ci = 0; ci < c; ci++) {
-                int src = (t * c + ci) * cols;
-                int dst = gw.offset() + ci * taps + t;
-                for (int oc = 0; oc < o; oc++) {
-                    wa[dst + oc * c * taps] += acc[src + oc];
+        // Blocks of output channels over threads: each thread reads a cache line of every acc row and writes
+        // WGRAD_BLOCK rows of gw (VGG16's 512x512x3x3: 16 rows of 18 KB, which stay in L2 across the taps).
+        // PERF: the single-threaded walk over all output channels wrote one float per 18 KB row per step:
+        // 12% of a VGG16 training step at [8,3,32,32]. Each element still gets exactly one addition.
+        Parallel.forRange(0, (o + WGRAD_BLOCK - 1) / WGRAD_BLOCK, 1, (b0, b1) -> {
+            for (int o0 = b0 * WGRAD_BLOCK; o0 < Math.min(o, b1 * WGRAD_BLOCK); o0 += WGRAD_BLOCK) {
+                int o1 = Math.min(o, o0 + WGRAD_BLOCK);
+                for (int t = 0; t < taps; t++) {
+                    for (int ci = 0; ci < c; ci++) {
+                        int src = (t * c + ci) * cols;
+                        int dst = gw.offset() + ci * taps + t;
+                        for (int oc = o0; oc < o1; oc++) {
+                            wa[dst + oc * c * taps] += acc[src + oc];
+                        }
+                    }
                 }
             }
-        }
+        });
     }
 }
