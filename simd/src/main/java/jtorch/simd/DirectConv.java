@@ -30,6 +30,9 @@ public final class DirectConv {
     private static final ChannelsLastKernels CL =
             Simd.choose(ChannelsLastKernels.class, "VectorChannelsLast", ScalarChannelsLast::new);
 
+    /** Weights packed per thread at least: below ~16K a hand-off costs more than the copying. */
+    private static final int PACK_GRAIN = 16 * 1024;
+
     private DirectConv() {}
 
     /**
@@ -199,25 +202,30 @@ public final class DirectConv {
         // PERF: channels innermost, so consecutive stores are one block row (nr floats) apart; with the taps
         // innermost they were kChannels·nr floats apart (4 KiB for 32 channels), all in one L1 set, and the
         // packing cost ~3.5 ns per weight, 1 ms of a 15 ms Fashion-MNIST step.
-        for (int o = 0; o < outs; o++) {
-            int block = dstOff + (o / nr) * k * nr + o % nr;
-            for (int kh = 0; kh < kH; kh++) {
-                for (int kw = 0; kw < kW; kw++) {
-                    int d = block + (kh * kW + kw) * kChannels * nr;
-                    if (transposed) {
-                        int s = wOff + (o * kH + kH - 1 - kh) * kW + kW - 1 - kw;
-                        for (int c = 0; c < ins; c++) {
-                            dst[d + c * nr] = w[s + c * cin * kH * kW];
-                        }
-                    } else {
-                        int s = wOff + (o * cin * kH + kh) * kW + kw;
-                        for (int c = 0; c < ins; c++) {
-                            dst[d + c * nr] = w[s + c * kH * kW];
+        // PERF: outputs split over threads (disjoint stores): VGG16's 512x512x3x3 layers pack 2.4M weights per
+        // call, which on one thread took as long as a 14x14 layer's convolution on two.
+        int perOutput = kH * kW * ins;
+        Parallel.forRange(0, outs, Math.max(1, PACK_GRAIN / perOutput), (o0, o1) -> {
+            for (int o = o0; o < o1; o++) {
+                int block = dstOff + (o / nr) * k * nr + o % nr;
+                for (int kh = 0; kh < kH; kh++) {
+                    for (int kw = 0; kw < kW; kw++) {
+                        int d = block + (kh * kW + kw) * kChannels * nr;
+                        if (transposed) {
+                            int s = wOff + (o * kH + kH - 1 - kh) * kW + kW - 1 - kw;
+                            for (int c = 0; c < ins; c++) {
+                                dst[d + c * nr] = w[s + c * cin * kH * kW];
+                            }
+                        } else {
+                            int s = wOff + (o * cin * kH + kh) * kW + kw;
+                            for (int c = 0; c < ins; c++) {
+                                dst[d + c * nr] = w[s + c * kH * kW];
+                            }
                         }
                     }
                 }
             }
-        }
+        });
         return cols * k;
     }
 
