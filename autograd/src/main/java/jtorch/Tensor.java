@@ -210,6 +210,20 @@ public class Tensor {
         }
     }
 
+    /**
+     * As {@code accumulateGrad(g, false)}, except that a first gradient becomes {@link #grad()} itself instead
+     * of a copy (PyTorch's AccumulateGrad steals a gradient nothing else references the same way). For the
+     * backward engine, which calls it only for a contiguous gradient owning its whole storage that no other
+     * pending gradient, root gradient, hook or earlier leaf of the same backward pass can reach.
+     */
+    public void adoptGrad(Tensor g) {
+        if (grad == null) {
+            grad = new Tensor(g.data);
+        } else {
+            Ops.binaryInPlace(BinaryOp.ADD, grad.data, g.data);
+        }
+    }
+
     /** Computes the gradient of this scalar with respect to the graph's leaves ({@code backward()}). */
     public void backward() {
         backward(null, false, false);

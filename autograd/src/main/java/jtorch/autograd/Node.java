@@ -70,6 +70,10 @@ public class Node {
         preHooks.add(hook);
     }
 
+    boolean hasPreHooks() {
+        return preHooks != null;
+    }
+
     Tensor runPreHooks(Tensor grad) {
         if (preHooks != null) {
             for (UnaryOperator<Tensor> h : preHooks) {
