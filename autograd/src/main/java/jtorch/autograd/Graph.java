@@ -26,6 +26,11 @@ public final class Graph {
     /**
      * The result tensor of an op: a plain tensor, or one whose {@code gradFn} is a new node named
      * {@code name} running {@code backward}, with one edge per input (in order).
+     *
+     * <p>Contract: the gradients {@code backward} returns are handed over to the engine, which may make one a
+     * leaf's {@code grad()} and add into it in place later (see {@link Engine}). A backward returns fresh results
+     * or views of the gradient it received, never a tensor it keeps (a cached constant must be returned as a
+     * copy).
      */
     public static Tensor record(String name, NdArray out, Node.Backward backward, Tensor... inputs) {
         if (!needsGrad(inputs)) {

@@ -12,7 +12,10 @@ import jtorch.Tensor;
  * saved tensors; {@link #release()} drops it, which is how a graph is freed after backward.
  */
 public class Node {
-    /** Maps the output's gradient to one gradient per input (null entries for inputs needing none). */
+    /**
+     * Maps the output's gradient to one gradient per input (null entries for inputs needing none). The results
+     * belong to the engine from then on (see {@link Graph#record}).
+     */
     @FunctionalInterface
     public interface Backward {
         Tensor[] apply(Tensor gradOutput);
