@@ -45,8 +45,8 @@ class RowDotTest {
     @ParameterizedTest(name = "m={0} n={1} k={2} threads={3}")
     @CsvSource({
         "1, 4096, 512, 2",
-        "8, 1000, 300, 2",
-        "3, 997, 129, 3",
+        "8, 1000, 600, 2",
+        "3, 997, 300, 3",
     })
     void facadeThreadedEqualsSerialAndIsCorrect(int m, int n, int k, int threads) {
         assertThat(Gemm.rowDot(false, true, m, k)).isTrue();
