@@ -220,7 +220,7 @@ public class Tensor {
         if (grad == null) {
             grad = new Tensor(g.data);
         } else {
-            Ops.binaryInPlace(BinaryOp.ADD, grad.data, g.data);
+            accumulateGrad(g, false);
         }
     }
 

@@ -33,6 +33,16 @@ final class Checks {
         }
     }
 
+    /** A batch of planar images and the padding around each: every size and padding {@code >= 0}. */
+    static void images(String op, int images, int ch, int h, int w, int padH, int padW) {
+        nonNegative(op, "images", images);
+        nonNegative(op, "channels", ch);
+        nonNegative(op, "height", h);
+        nonNegative(op, "width", w);
+        nonNegative(op, "padH", padH);
+        nonNegative(op, "padW", padW);
+    }
+
     /** {@code n >= 0}, and {@code n} elements from {@code off} lie inside {@code array}. */
     static void run(String op, int n, String name, Object array, String offName, int off) {
         nonNegative(op, "n", n);

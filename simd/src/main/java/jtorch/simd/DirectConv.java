@@ -115,12 +115,7 @@ public final class DirectConv {
      */
     public static void toNhwc(float[] src, int srcOff, int images, int ch, int h, int w, int padH, int padW, int ld,
                               float[] dst, int dstOff) {
-        Checks.nonNegative("toNhwc", "images", images);
-        Checks.nonNegative("toNhwc", "channels", ch);
-        Checks.nonNegative("toNhwc", "height", h);
-        Checks.nonNegative("toNhwc", "width", w);
-        Checks.nonNegative("toNhwc", "padH", padH);
-        Checks.nonNegative("toNhwc", "padW", padW);
+        Checks.images("toNhwc", images, ch, h, w, padH, padW);
         if (ld < ch) {
             throw new IllegalArgumentException("toNhwc: ld must be >= channels=" + ch + ", got " + ld);
         }

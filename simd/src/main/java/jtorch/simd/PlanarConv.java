@@ -87,12 +87,7 @@ public final class PlanarConv {
      */
     public static void pad(float[] src, int srcOff, int images, int ch, int h, int w, int padH, int padW, float[] dst,
                            int dstOff) {
-        Checks.nonNegative("PlanarConv.pad", "images", images);
-        Checks.nonNegative("PlanarConv.pad", "channels", ch);
-        Checks.nonNegative("PlanarConv.pad", "height", h);
-        Checks.nonNegative("PlanarConv.pad", "width", w);
-        Checks.nonNegative("PlanarConv.pad", "padH", padH);
-        Checks.nonNegative("PlanarConv.pad", "padW", padW);
+        Checks.images("PlanarConv.pad", images, ch, h, w, padH, padW);
         int hp = h + 2 * padH;
         int wp = w + 2 * padW;
         int planes = images * ch;

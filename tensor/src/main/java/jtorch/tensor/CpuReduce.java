@@ -83,9 +83,6 @@ final class CpuReduce {
             throw new IllegalArgumentException("max(): Expected reduction dim to be specified for input.numel() == 0. "
                     + "Specify the reduction dim with the 'dim' argument.");
         }
-        if (t == DType.FLOAT32 && op == ReduceOp.SUM && isUnitRun(red)) {
-            return Reduce.sum(red.length, (float[]) a, base);
-        }
         if (t == DType.FLOAT32) {
             float[] f = (float[]) a;
             for (int r : red) {
@@ -97,11 +94,6 @@ final class CpuReduce {
             }
         }
         return acc;
-    }
-
-    /** True when the reduced offsets are 0, 1, 2, ...: one contiguous run. */
-    private static boolean isUnitRun(int[] red) {
-        return red.length > 0 && red[red.length - 1] == red.length - 1 && red[0] == 0;
     }
 
     private static double step(ReduceOp op, double acc, double v) {
