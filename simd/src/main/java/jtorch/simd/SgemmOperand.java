@@ -30,12 +30,22 @@ public final class SgemmOperand {
 
     /** A row-major (or, with {@code trans}, column-major) array as op(A). */
     public static A ofA(boolean trans, float[] a, int aOff, int lda) {
-        return (i0, p0, mc, kc, mr, dst) -> GemmPacking.packA(trans, a, aOff, lda, i0, p0, mc, kc, mr, dst, 0);
+        return (i0, p0, mc, kc, mr, dst) -> packArrayA(trans, a, aOff, lda, i0, p0, mc, kc, mr, dst, 0);
     }
 
     /** A row-major (or, with {@code trans}, column-major) array as op(B). */
     public static B ofB(boolean trans, float[] b, int bOff, int ldb) {
         return (p0, j0, kc, nc, nr, dst) -> packArrayB(trans, b, bOff, ldb, p0, j0, kc, nc, nr, dst);
+    }
+
+    /** The array packer with the register transpose where it applies (see {@link VectorPacking#packA}). */
+    static void packArrayA(boolean trans, float[] a, int aOff, int lda, int i0, int p0, int mc, int kc, int mr,
+                           float[] dst, int dstOff) {
+        if (Simd.vectorEnabled()) {
+            VectorPacking.packA(trans, a, aOff, lda, i0, p0, mc, kc, mr, dst, dstOff);
+        } else {
+            GemmPacking.packA(trans, a, aOff, lda, i0, p0, mc, kc, mr, dst, dstOff);
+        }
     }
 
     /** The array packer with the vector copy where it applies (see {@link VectorPacking}). */

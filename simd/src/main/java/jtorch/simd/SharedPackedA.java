@@ -40,7 +40,7 @@ final class SharedPackedA {
             int r1 = Math.min(m, q1 * MR);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                GemmPacking.packA(transA, a, aOff, lda, r0, pc, r1 - r0, kc, MR, packed, pc * rows + r0 * kc);
+                SgemmOperand.packArrayA(transA, a, aOff, lda, r0, pc, r1 - r0, kc, MR, packed, pc * rows + r0 * kc);
             }
         });
         return (i0, p0, mc, kc, mr, dst) -> {
