@@ -11,8 +11,11 @@ package jtorch.simd;
 record GemmSplit(boolean overColumns, int extent, int unit) {
     /** Column unit: a multiple of the widest register tile (2 x 16 floats). */
     static final int COLUMN_UNIT = 32;
-    /** Row unit: a multiple of the tile heights 6, 8 and 12. */
-    static final int ROW_UNIT = 24;
+    /**
+     * Row unit: the register tile's height (SGEMM's and DGEMM's are both 8). PERF: it was 24, for tile heights
+     * tried earlier, which split a 512-row product 264/248 and a 1024-row one 528/496 between two threads.
+     */
+    static final int ROW_UNIT = SgemmMicroKernel.MR;
 
     /** The split for an {@code m x n x k} product, or null when it should run on one thread. */
     static GemmSplit of(int m, int n, int k, long minWork) {
