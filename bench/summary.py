@@ -84,3 +84,11 @@ header = ("figure", "jtorch", "peer", "ratio", "target", "met")
 print("  ".join(h.ljust(widths[i]) if i == 0 else h.rjust(widths[i]) for i, h in enumerate(header)))
 for r in rows:
     print("  ".join(str(c).ljust(widths[i]) if i == 0 else str(c).rjust(widths[i]) for i, c in enumerate(r)))
+
+# How far apart the rounds were: a ratio whose rounds straddle its target is decided by the machine, not the code.
+notes = [line for name in ("gemm", "seed", "vgg") for line in read(name)
+         if line.startswith("# median of") or line.startswith("# per-round ratios")]
+if notes:
+    print()
+    for line in notes:
+        print(line)
