@@ -19,7 +19,12 @@ class PoolTest {
         {3, 3, 2, 2, 2, 2, 0, 0, 1, 1}, {9, 11, 3, 3, 2, 2, 1, 1, 1, 1}, {9, 11, 3, 2, 1, 2, 1, 1, 2, 1},
         {7, 7, 3, 3, 3, 3, 1, 1, 1, 1},
         // Fashion-MNIST's poolings: whole rows narrower than a vector run masked.
-        {28, 28, 2, 2, 2, 2, 0, 0, 1, 1}, {14, 14, 2, 2, 2, 2, 0, 0, 1, 1}, {7, 7, 2, 2, 2, 2, 0, 0, 1, 1}
+        {28, 28, 2, 2, 2, 2, 0, 0, 1, 1}, {14, 14, 2, 2, 2, 2, 0, 0, 1, 1}, {7, 7, 2, 2, 2, 2, 0, 0, 1, 1},
+        // Planes in whole 16-output blocks (MaxPool2x2Blocks): outW = 8, 4, 8, 16, 2, 1; then 8x4 (8 outputs) and a
+        // 3x3-stride-2 pooling of the same output shape, which must not take that path.
+        {16, 16, 2, 2, 2, 2, 0, 0, 1, 1}, {8, 8, 2, 2, 2, 2, 0, 0, 1, 1}, {4, 16, 2, 2, 2, 2, 0, 0, 1, 1},
+        {2, 32, 2, 2, 2, 2, 0, 0, 1, 1}, {16, 4, 2, 2, 2, 2, 0, 0, 1, 1}, {32, 2, 2, 2, 2, 2, 0, 0, 1, 1},
+        {8, 4, 2, 2, 2, 2, 0, 0, 1, 1}, {8, 8, 3, 3, 2, 2, 1, 1, 1, 1}
     };
 
     private static int out(int in, int k, int s, int p, int d) {
