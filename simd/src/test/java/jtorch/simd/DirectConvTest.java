@@ -208,6 +208,46 @@ class DirectConvTest {
         assertThat(ins).isLessThanOrEqualTo(kc);
     }
 
+    /** packWeights against its definition, element by element, including the zero padding and what lies around. */
+    @Test
+    void packWeightsMatchesDefinition() {
+        int nr = DirectConv.blockWidth();
+        // {cout, cin, kH, kW, extra kChannels}: ragged blocks, one-tap and non-square windows, padded K.
+        int[][] cases = {{40, 3, 5, 5, 0}, {7, 9, 3, 3, 2}, {64, 32, 1, 3, 0}, {33, 70, 3, 1, 1}, {5, 2, 2, 2, 0}};
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
+        for (int[] c : cases) {
+            int cout = c[0], cin = c[1], kH = c[2], kW = c[3], taps = kH * kW;
+            float[] w = TestArrays.floats(rnd, 2 + cout * cin * taps, -1f, 1f);
+            for (boolean transposed : new boolean[] {false, true}) {
+                int outs = transposed ? cin : cout;
+                int ins = transposed ? cout : cin;
+                int kc = ins + c[4];
+                int k = taps * kc;
+                int size = DirectConv.paddedWidth(outs) * k;
+                float[] dst = new float[3 + size + 4];
+                java.util.Arrays.fill(dst, Float.NaN);
+                assertThat(DirectConv.packWeights(w, 2, cout, cin, kH, kW, transposed, kc, dst, 3)).isEqualTo(size);
+                for (int o = 0; o < DirectConv.paddedWidth(outs); o++) {
+                    for (int t = 0; t < taps; t++) {
+                        for (int ch = 0; ch < kc; ch++) {
+                            float want = 0f;
+                            if (o < outs && ch < ins) {
+                                want = transposed ? w[2 + (ch * cin + o) * taps + taps - 1 - t]
+                                        : w[2 + (o * cin + ch) * taps + t];
+                            }
+                            int at = 3 + (o / nr) * k * nr + (t * kc + ch) * nr + o % nr;
+                            assertThat(dst[at]).as("cout=%d cin=%d %dx%d transposed=%s o=%d t=%d c=%d", cout, cin,
+                                    kH, kW, transposed, o, t, ch).isEqualTo(want);
+                        }
+                    }
+                }
+                for (int i : new int[] {0, 1, 2, 3 + size, 3 + size + 3}) {
+                    assertThat(dst[i]).as("outside the packed block").isNaN();
+                }
+            }
+        }
+    }
+
     @Test
     void fromNhwcAddsBiasAndAccumulates() {
         float[] src = {1, 2, 0, 3, 4, 0};   // 1 image, hw 2, 2 channels, ld 3
