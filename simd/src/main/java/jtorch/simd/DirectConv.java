@@ -139,10 +139,30 @@ public final class DirectConv {
                 }
             }
             if (w > 0) {
-                CL.toChannelsLast(src, srcOff + i * ch * h * w, h * w, h * w, ch, dst, d + (padH * wp + padW) * ld, ld,
-                        w, 2 * padW);
+                int from = srcOff + i * ch * h * w;
+                int to = d + (padH * wp + padW) * ld;
+                overChannels(ch, h * w, (c0, c1) -> CL.toChannelsLast(src, from + c0 * h * w, h * w, h * w, c1 - c0,
+                        dst, to + c0, ld, w, 2 * padW));
             }
         }
+    }
+
+    /** Below this many elements an image is transposed on the calling thread. */
+    private static final int TRANSPOSE_GRAIN = 1 << 16;
+
+    /**
+     * Splits one image's channels over the pool in blocks of 16 (the transposes' register block), which write
+     * disjoint channels; inline when already in a parallel region, as when threads take whole images.
+     * PERF: inference on one image transposed on one thread while the other waited: VGG16's 64 x 224 x 224
+     * activations took 1.5 ms in and 1.8 ms out, of its 13 ms layer.
+     */
+    private static void overChannels(int ch, int pixels, Parallel.RangeBody body) {
+        if ((long) ch * pixels < TRANSPOSE_GRAIN) {
+            body.run(0, ch);
+            return;
+        }
+        int blocks = (ch + 15) / 16;
+        Parallel.forRange(0, blocks, 1, (b0, b1) -> body.run(16 * b0, Math.min(ch, 16 * b1)));
     }
 
     /**
@@ -163,8 +183,10 @@ public final class DirectConv {
             Checks.span("fromNhwc", "bias", bias, "biasOff", biasOff, ch);
         }
         for (int i = 0; i < images; i++) {
-            CL.fromChannelsLast(src, srcOff + i * hw * ld, ld, ch, hw, bias, biasOff, accumulate, dst,
-                    dstOff + i * ch * hw);
+            int from = srcOff + i * hw * ld;
+            int to = dstOff + i * ch * hw;
+            overChannels(ch, hw, (c0, c1) -> CL.fromChannelsLast(src, from + c0, ld, c1 - c0, hw, bias, biasOff + c0,
+                    accumulate, dst, to + c0 * hw));
         }
     }
 

@@ -248,6 +248,52 @@ class DirectConvTest {
         }
     }
 
+    /**
+     * One image large enough for the transposes to split its channels over threads (40 channels: two blocks of 16
+     * and a ragged 8), against plain loops, on 1 and 3 threads; padding, the spare channels up to ld, the bias and
+     * the accumulation included.
+     */
+    @Test
+    void transposesOfOneLargeImageSplitOverThreads() {
+        int saved = Parallel.getNumThreads();
+        int ch = 40, h = 45, w = 61, pad = 2, ld = 48, hp = h + 2 * pad, wp = w + 2 * pad;
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+        float[] x = TestArrays.floats(rnd, 1 + ch * h * w, -1f, 1f);
+        float[] bias = TestArrays.floats(rnd, 2 + ch, -1f, 1f);
+        float[] start = TestArrays.floats(rnd, ch * h * w, -1f, 1f);
+        try {
+            for (int threads : new int[] {1, 3}) {
+                Parallel.setNumThreads(threads);
+                float[] nhwc = new float[hp * wp * ld];
+                java.util.Arrays.fill(nhwc, Float.NaN);
+                DirectConv.toNhwc(x, 1, 1, ch, h, w, pad, pad, ld, nhwc, 0);
+                for (int y = 0; y < hp; y++) {
+                    for (int xx = 0; xx < wp; xx++) {
+                        for (int c = 0; c < ld; c++) {
+                            boolean inside = y >= pad && y < pad + h && xx >= pad && xx < pad + w && c < ch;
+                            float want = inside ? x[1 + (c * h + y - pad) * w + xx - pad] : 0f;
+                            assertThat(nhwc[(y * wp + xx) * ld + c]).as("threads=%d y=%d x=%d c=%d", threads, y, xx, c)
+                                    .isEqualTo(want);
+                        }
+                    }
+                }
+                // Back from the interior (ld floats per padded pixel would mix in the padding: use an unpadded copy).
+                float[] flat = new float[h * w * ld];
+                DirectConv.toNhwc(x, 1, 1, ch, h, w, 0, 0, ld, flat, 0);
+                float[] back = start.clone();
+                DirectConv.fromNhwc(flat, 0, ld, 1, ch, h * w, bias, 2, true, back, 0);
+                for (int c = 0; c < ch; c++) {
+                    for (int q = 0; q < h * w; q++) {
+                        assertThat(back[c * h * w + q]).as("threads=%d c=%d q=%d", threads, c, q)
+                                .isEqualTo(start[c * h * w + q] + (x[1 + c * h * w + q] + bias[2 + c]));
+                    }
+                }
+            }
+        } finally {
+            Parallel.setNumThreads(saved);
+        }
+    }
+
     @Test
     void fromNhwcAddsBiasAndAccumulates() {
         float[] src = {1, 2, 0, 3, 4, 0};   // 1 image, hw 2, 2 channels, ld 3
