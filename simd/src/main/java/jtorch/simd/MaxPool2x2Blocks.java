@@ -12,7 +12,7 @@ import jdk.incubator.vector.VectorSpecies;
  * stream in which 16 consecutive outputs read exactly 64 consecutive inputs (their 16/outW window-row pairs), so
  * each block is 4 vector loads, and each of the four window candidates is picked out of them by two two-source
  * selections and a blend, with lane patterns fixed by outW. Candidates are visited in PyTorch's order with
- * {@code v > m || v != v}, as {@link VectorPool}'s row kernel does, so values and argmax indices equal the scalar
+ * {@link VectorPool#replaces}, as the row kernel there does, so values and argmax indices equal the scalar
  * kernel's bit for bit.
  *
  * <p>PERF: the row kernel computes one output row per step, so narrow planes waste most lanes: the CIFAR network's
@@ -87,19 +87,19 @@ final class MaxPool2x2Blocks {
             FloatVector v1 = FloatVector.fromArray(F, x, in + L);
             FloatVector v2 = FloatVector.fromArray(F, x, in + 2 * L);
             FloatVector v3 = FloatVector.fromArray(F, x, in + 3 * L);
-            // TORCH: candidates in row-major window order; strictly greater or NaN replaces; the first starts.
+            // Candidates in row-major window order (VectorPool.replaces); the first starts the maximum.
             FloatVector m = l0.selectFrom(v0, v1).blend(h0.selectFrom(v2, v3), m0);
             FloatVector off = o0;
             FloatVector v = l1.selectFrom(v0, v1).blend(h1.selectFrom(v2, v3), m1);
-            VectorMask<Float> win = v.compare(VectorOperators.GT, m).or(v.compare(VectorOperators.NE, v));
+            VectorMask<Float> win = VectorPool.replaces(v, m);
             m = m.blend(v, win);
             off = off.blend(o1, win);
             v = l2.selectFrom(v0, v1).blend(h2.selectFrom(v2, v3), m2);
-            win = v.compare(VectorOperators.GT, m).or(v.compare(VectorOperators.NE, v));
+            win = VectorPool.replaces(v, m);
             m = m.blend(v, win);
             off = off.blend(o2, win);
             v = l3.selectFrom(v0, v1).blend(h3.selectFrom(v2, v3), m3);
-            win = v.compare(VectorOperators.GT, m).or(v.compare(VectorOperators.NE, v));
+            win = VectorPool.replaces(v, m);
             m = m.blend(v, win);
             off = off.blend(o3, win);
             // The block's first input, within its plane: blocks never straddle planes (plane % 64 == 0).
