@@ -7,7 +7,8 @@ import jtorch.simd.Parallel;
  * [N, C, H, W], weight [O, C/g, kH, kW], output [N, O, oH, oW]).
  *
  * <p>Float32 forward and weight gradient run on the planar direct kernels for up to 4 input channels
- * ({@link CpuConvPlanar}), the channels-last direct kernels for other ungrouped layers ({@link CpuConvDirect}),
+ * ({@link CpuConvPlanar}), Winograd F(2x2, 3x3) for the forward pass of qualifying 3x3 layers
+ * ({@link CpuConvWinograd}), the channels-last direct kernels for other ungrouped layers ({@link CpuConvDirect}),
  * or implicit GEMM ({@link CpuConvImplicit}); this class keeps the remaining input gradients and the float64
  * path (the gradient checks).
  *
@@ -50,6 +51,10 @@ final class CpuConv {
     static void forward(NdArray x, NdArray w, NdArray bias, ConvParams p, NdArray out) {
         if (CpuConvPlanar.supports(x, w, p)) {
             CpuConvPlanar.forward(x, w, bias, p, out);
+            return;
+        }
+        if (CpuConvWinograd.supports(x, w, p)) {
+            CpuConvWinograd.forward(x, w, bias, p, out);
             return;
         }
         if (CpuConvDirect.supports(x, w, p)) {

@@ -5,7 +5,7 @@ package jtorch.tensor;
  * allocates no temporary arrays once warm. Contents are garbage on return; callers overwrite what they use.
  */
 final class Scratch {
-    private static final ThreadLocal<float[][]> FLOATS = ThreadLocal.withInitial(() -> new float[6][]);
+    private static final ThreadLocal<float[][]> FLOATS = ThreadLocal.withInitial(() -> new float[8][]);
     private static final ThreadLocal<double[][]> DOUBLES = ThreadLocal.withInitial(() -> new double[2][]);
 
     private Scratch() {}
@@ -15,7 +15,9 @@ final class Scratch {
      * 2 to 5 for direct convolution ({@link CpuConvDirect}: the calling thread keeps the packed weights in 2;
      * per-image chunks, on whichever thread runs them, use 4-5; the whole-batch paths, whose parallel parts use
      * no scratch, use 3-4 on the calling thread; {@link CpuConvPlanar}: packed weights in 2 and the padded batch in
-     * 3 on the calling thread, weight-gradient partial sums in 4 on each thread).
+     * 3 on the calling thread, weight-gradient partial sums in 4 on each thread; {@link CpuConvWinograd}: packed
+     * weights in 2, the padded batch in 3, the NHWC output in 4 and transformed weights in 6 on the calling thread,
+     * transformed tiles in 5 and their products in 7 on each thread).
      */
     static float[] floats(int slot, int n) {
         float[][] s = FLOATS.get();

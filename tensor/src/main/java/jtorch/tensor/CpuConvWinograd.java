@@ -1,0 +1,119 @@
+package jtorch.tensor;
+
+import jtorch.simd.DirectConv;
+import jtorch.simd.Gemm;
+import jtorch.simd.Parallel;
+import jtorch.simd.Winograd;
+
+/**
+ * The forward pass of stride-1 3x3 convolutions by Winograd F(2x2, 3x3) ({@link Winograd}): 16 GEMMs of
+ * transformed tiles take the place of the direct convolution's 36 multiplies per output pair and channel.
+ * The batch is transposed to padded NHWC once, as for {@link CpuConvDirect}; the tiles' input patches are
+ * transformed, multiplied in 16 GEMMs, transformed back into an NHWC buffer, and transposed to NCHW with the bias
+ * at the end. With many tiles each thread does all of this for its own range of tiles, {@link #chunk} at a time,
+ * on its own scratch; with few, each GEMM covers all tiles and Gemm splits it ({@link #PER_THREAD_TILES}). Every
+ * output element comes from one GEMM row and one tile, so results do not depend on the thread count.
+ *
+ * <p>Taken for float32, ungrouped, undilated 3x3 stride-1 layers whose channel counts are multiples of 16 and whose
+ * output height and width are even, with enough tiles to keep the GEMMs' row count up; the other layers, and
+ * every backward pass, keep the direct kernels. {@code -Djtorch.conv.winograd=false} turns it off.
+ *
+ * <p>PERF: see docs/convolution.md ("Winograd") for the measurements behind the thresholds.
+ */
+final class CpuConvWinograd {
+    private static final boolean ENABLED = Boolean.parseBoolean(System.getProperty("jtorch.conv.winograd", "true"));
+
+    /** Fewest tiles per thread: below, each GEMM has too few rows to pay for packing its 16 weight matrices. */
+    static final int MIN_TILES_PER_THREAD = 64;
+
+    private CpuConvWinograd() {}
+
+    static boolean supports(NdArray x, NdArray w, ConvParams p) {
+        if (!ENABLED || x.dtype() != DType.FLOAT32 || p.groups() != 1 || w.size(2) != 3 || w.size(3) != 3
+                || p.strideH() != 1 || p.strideW() != 1 || p.dilH() != 1 || p.dilW() != 1
+                || x.size(1) % 16 != 0 || w.size(0) % 16 != 0) {
+            return false;
+        }
+        int hp = x.size(2) + 2 * p.padH();
+        int wp = x.size(3) + 2 * p.padW();
+        if (hp < 4 || wp < 4 || hp % 2 != 0 || wp % 2 != 0) {
+            return false;
+        }
+        long tiles = (long) x.size(0) * ((hp - 2) / 2) * ((wp - 2) / 2);
+        return tiles >= (long) MIN_TILES_PER_THREAD * Parallel.getNumThreads();
+    }
+
+    /** Tiles per GEMM: about 1 MB of transformed input and products per thread, between 64 and 256 tiles. */
+    static int chunk(int cin, int cout) {
+        return Math.max(64, Math.min(256, 32768 / (cin + cout))) / 8 * 8;
+    }
+
+    /**
+     * Tiles per thread from which each thread runs its own GEMMs on its own tiles. Below, all tiles go through
+     * each of the 16 GEMMs together, split over the threads by Gemm: each thread then packs a share of the
+     * transformed weights once, instead of all of them once per chunk of its tiles (512-channel layers at 28x28
+     * have 98 tiles per thread and 1 MB of weights per GEMM).
+     */
+    static final int PER_THREAD_TILES = 1024;
+
+    /** The 16 GEMMs of one chunk of {@code tc} tiles: m[ξ] = v[ξ] · u[ξ], threaded or not. */
+    private static void gemms(boolean threaded, int tc, int c, int o, float[] v, float[] u, float[] m) {
+        for (int xi = 0; xi < 16; xi++) {
+            if (threaded) {
+                Gemm.sgemm(false, false, tc, o, c, 1f, v, xi * tc * c, c, u, xi * c * o, o, 0f, m, xi * tc * o, o);
+            } else {
+                Gemm.sgemmSerial(false, false, tc, o, c, 1f, v, xi * tc * c, c, u, xi * c * o, o, 0f, m,
+                        xi * tc * o, o);
+            }
+        }
+    }
+
+    /** All tiles at once: transforms split over the threads, then 16 threaded GEMMs. */
+    private static void sharedGemms(float[] xs, int n, int c, int hp, int wpx, int o, float[] u, int tiles,
+                                    float[] ys) {
+        float[] v = Scratch.floats(5, 16 * tiles * c);
+        float[] m = Scratch.floats(7, 16 * tiles * o);
+        Parallel.forRange(0, tiles, 8, (t0, t1) -> Winograd.transformInput(xs, n, c, hp, wpx, t0, t1, v, 0,
+                tiles));
+        gemms(true, tiles, c, o, v, u, m);
+        Parallel.forRange(0, tiles, 8, (t0, t1) -> Winograd.transformOutput(m, 0, tiles, n, o, hp, wpx, t0,
+                t1, ys));
+    }
+
+    static void forward(NdArray x, NdArray w, NdArray bias, ConvParams p, NdArray out) {
+        int n = x.size(0);
+        int c = x.size(1);
+        int h = x.size(2);
+        int wd = x.size(3);
+        int o = w.size(0);
+        int hp = h + 2 * p.padH();
+        int wpx = wd + 2 * p.padW();
+        float[] wp = Scratch.floats(2, DirectConv.paddedWidth(o) * 9 * c);
+        DirectConv.packWeights(CpuStorage.floatsOf(w), w.offset(), o, c, 3, 3, false, c, wp, 0);
+        float[] u = Scratch.floats(6, 16 * c * o);
+        Parallel.forRange(0, c, 16, (c0, c1) -> Winograd.transformWeights(wp, c, o, c0, c1, u));
+        float[] xs = Scratch.floats(3, n * hp * wpx * c);
+        DirectConv.toNhwc(CpuStorage.floatsOf(x), x.offset(), n, c, h, wd, p.padH(), p.padW(), c, xs, 0);
+        int l = (hp - 2) * (wpx - 2);
+        float[] ys = Scratch.floats(4, n * l * o);
+        int tiles = Winograd.tiles(n, hp, wpx);
+        int threads = Parallel.getNumThreads();
+        if (threads > 1 && tiles < PER_THREAD_TILES * threads && !Parallel.inParallelRegion()) {
+            sharedGemms(xs, n, c, hp, wpx, o, u, tiles, ys);
+        } else {
+            int chunk = chunk(c, o);
+            Parallel.forRange(0, tiles, MIN_TILES_PER_THREAD, (from, to) -> {
+                float[] v = Scratch.floats(5, 16 * chunk * c);
+                float[] m = Scratch.floats(7, 16 * chunk * o);
+                for (int t0 = from; t0 < to; t0 += chunk) {
+                    int t1 = Math.min(to, t0 + chunk);
+                    Winograd.transformInput(xs, n, c, hp, wpx, t0, t1, v);
+                    gemms(false, t1 - t0, c, o, v, u, m);
+                    Winograd.transformOutput(m, t0, t1 - t0, n, o, hp, wpx, t0, t1, ys);
+                }
+            });
+        }
+        DirectConv.fromNhwc(ys, 0, o, n, o, l, bias == null ? null : CpuStorage.floatsOf(bias),
+                bias == null ? 0 : bias.offset(), false, CpuStorage.floatsOf(out), out.offset());
+    }
+}
