@@ -16,17 +16,22 @@ final class VectorSgemm implements SgemmKernel {
     private static final int MR = SgemmMicroKernel.MR;
     private static final int NR = SgemmMicroKernel.NR;
 
-    // PERF: blocking measured on this CPU (Zen 5, 48 KiB L1d, 1 MiB L2/core), SGEMM n = 512/1024/2048, one thread:
-    // kc 256 x mc 192 gave 232/235/216 GFLOP/s; kc 128 lost 10-15% at n = 2048 and mc 384 with kc 128 lost 40% at
-    // n >= 1024 (A block out of L2); kc 384 was within noise of 256. nc = 1024 keeps each thread's packed B block
-    // (kc x nc = 1 MiB in float) the size of its L2: on two threads, n = 1024/2048 measured 452/426 GFLOP/s against
-    // 330/221 with nc = 4096; one thread was unchanged (233/222 vs 235/227). These sweeps ran at load 1.6-4 on
-    // shared cores, so differences under ~10% are noise. The B micro-panel (kc x NR = 32 KiB in float) stays in L1,
-    // the A block (mc x kc = 192 KiB in float) in L2.
+    // PERF: blocking measured on this CPU (Zen 5, 48 KiB L1d, 1 MiB L2/core), SGEMM n = 512/1024/2048.
+    // kc is deep on purpose: every k slice reads and writes all of C again, and each register tile waits for its
+    // 16 lines of C at the end of its k loop (Java has no prefetch instruction; OpenBLAS prefetches them). With
+    // kc 256 a tile ran 256 steps per wait and n = 2048 made 8 passes over C; with kc 1024, 1024 steps and 2.
+    // One thread, alternating runs (2026-11-29): kc 256 x mc 192 gave 225-226/223 GFLOP/s at n = 1024/2048;
+    // kc 512 x mc 96 237-243/236; kc 1024 x mc 64 239-250/236-244; kc 2048 x mc 32-48 243-248/242-246;
+    // kc 768 x mc 64 237-238/235. Two threads, n = 512/1024/2048: kc 256 x mc 192 420-430/420-438/419-428,
+    // kc 1024 x mc 64 448-455/471/465-467 (nc 512: 396-450/471/462-468; nc 256: 422-444/459-464/444-447).
+    // mc shrinks as kc grows so that the packed A block (mc x kc = 256 KiB in float) and the B micro-panel
+    // (kc x NR = 128 KiB, streamed from L2 now, not L1) share the L2; the packed B block (kc x nc, 4 MiB) lives
+    // in L3. Earlier sweeps at kc 256: kc 128 lost 10-15% at n = 2048, mc 384 lost 40% (A out of L2), nc 4096
+    // on two threads 330/221 at n = 1024/2048 (the two B blocks thrash). Differences under ~3% are noise here.
     /** Depth of a k slice. */
-    static final int KC = 256;
+    static final int KC = 1024;
     /** Rows of A per packed block; a multiple of MR. */
-    static final int MC = 192 / MR * MR;
+    static final int MC = 64 / MR * MR;
     /** Columns of B per packed block; a multiple of NR. */
     static final int NC = 1024 / NR * NR;
 

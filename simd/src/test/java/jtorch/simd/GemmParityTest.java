@@ -33,7 +33,10 @@ class GemmParityTest {
                 Arguments.of(false, true), Arguments.of(true, true));
     }
 
-    /** Every combination of the small awkward sizes, plus shapes with 257 or 1023 on one or two dimensions. */
+    /**
+     * Every combination of the small awkward sizes, plus shapes with 257 or 1023 on one or two dimensions, and
+     * ones past VectorSgemm's blocks: k over KC (later k slices accumulate into C), n over NC, m over MC.
+     */
     static List<int[]> shapes() {
         List<int[]> shapes = new ArrayList<>();
         for (int m : AWKWARD) {
@@ -52,6 +55,10 @@ class GemmParityTest {
         shapes.add(new int[] {1023, 17, 33});
         shapes.add(new int[] {15, 1023, 17});
         shapes.add(new int[] {33, 15, 1023});
+        shapes.add(new int[] {17, 33, VectorSgemm.KC + 1});
+        shapes.add(new int[] {9, 40, 2 * VectorSgemm.KC + 3});
+        shapes.add(new int[] {9, VectorSgemm.NC + 5, 17});
+        shapes.add(new int[] {VectorSgemm.MC + 3, 9, 17});
         return shapes;
     }
 

@@ -27,6 +27,8 @@ class GemmThreadingTest {
         "65, 513, 70, false, true, 3",
         "513, 65, 70, true, true, 2",
         "32, 2051, 75, false, false, 2",
+        "40, 70, 2100, false, false, 2",
+        "70, 40, 1100, true, false, 2",
     })
     void threadedEqualsSerial(int m, int n, int k, boolean transA, boolean transB, int threads) {
         Parallel.setNumThreads(threads);
