@@ -8,11 +8,12 @@ import jtorch.simd.Winograd;
 /**
  * The forward pass of stride-1 3x3 convolutions by Winograd F(2x2, 3x3) ({@link Winograd}): 16 GEMMs of
  * transformed tiles take the place of the direct convolution's 36 multiplies per output pair and channel.
- * The batch is transposed to padded NHWC once, as for {@link CpuConvDirect}; the tiles' input patches are
- * transformed, multiplied in 16 GEMMs, transformed back into an NHWC buffer, and transposed to NCHW with the bias
- * at the end. With many tiles each thread does all of this for its own range of tiles, {@link #chunk} at a time,
- * on its own scratch; with few, each GEMM covers all tiles and Gemm splits it ({@link #PER_THREAD_TILES}). Every
- * output element comes from one GEMM row and one tile, so results do not depend on the thread count.
+ * Images go in groups of up to {@link #GROUP_FLOATS} floats of input or output; each group is transposed to
+ * padded NHWC, as for {@link CpuConvDirect}, its tiles' input patches transformed, multiplied in 16 GEMMs,
+ * transformed back into an NHWC buffer, and transposed to NCHW with the bias. With many tiles each thread does all
+ * of this for its own range of tiles, {@link #chunk} at a time, on its own scratch; with few, the threads split
+ * the output channels of 16 GEMMs over all tiles ({@link #PER_THREAD_TILES}). Every output element comes from one
+ * GEMM row, computed by one thread, so results do not depend on the thread count.
  *
  * <p>Taken for float32, ungrouped, undilated 3x3 stride-1 layers whose channel counts are multiples of 16 and whose
  * output height and width are even, with enough tiles to keep the GEMMs' row count up; the other layers, and
@@ -43,7 +44,13 @@ final class CpuConvWinograd {
         return tiles >= (long) MIN_TILES_PER_THREAD * Parallel.getNumThreads();
     }
 
-    /** Tiles per GEMM: about 1 MB of transformed input and products per thread (with 4-byte floats: 16·tiles·(cin+cout)·4), 64 to 256 tiles. */
+    /**
+     * Images per group: at most this many floats of padded NHWC input or of NHWC output (32 MB; at least one
+     * image), so that a large batch is not copied whole: VGG16's first layer at batch 64 would need 836 MB.
+     */
+    static final int GROUP_FLOATS = 1 << 23;
+
+    /** Tiles per GEMM: about 1 MB of transformed input and products per thread (16·tiles·(cin+cout) floats). */
     static int chunk(int cin, int cout) {
         return Math.max(64, Math.min(256, 16384 / (cin + cout))) / 8 * 8;
     }
@@ -52,7 +59,8 @@ final class CpuConvWinograd {
      * Tiles per thread from which each thread runs its own GEMMs on its own tiles. Below, all tiles go through
      * each of the 16 GEMMs together, and the threads split the output channels: each thread then packs its share
      * of the transformed weights once, instead of all of them once per chunk of its tiles (512-channel layers at
-     * 28x28 have 98 tiles per thread and 1 MB of weights per GEMM).
+     * 28x28 have 98 tiles per thread and 1 MB of weights per GEMM). The all-tiles buffers are capped at
+     * {@link #GROUP_FLOATS} each.
      */
     static final int PER_THREAD_TILES = 1024;
 
@@ -99,28 +107,42 @@ final class CpuConvWinograd {
         DirectConv.packWeights(CpuStorage.floatsOf(w), w.offset(), o, c, 3, 3, false, c, wp, 0);
         float[] u = Scratch.floats(6, 16 * c * o);
         Parallel.forRange(0, c, 16, (c0, c1) -> Winograd.transformWeights(wp, c, o, c0, c1, u));
-        float[] xs = Scratch.floats(3, n * hp * wpx * c);
-        DirectConv.toNhwc(CpuStorage.floatsOf(x), x.offset(), n, c, h, wd, p.padH(), p.padW(), c, xs, 0);
+        int image = hp * wpx * c;
         int l = (hp - 2) * (wpx - 2);
-        float[] ys = Scratch.floats(4, n * l * o);
-        int tiles = Winograd.tiles(n, hp, wpx);
-        int threads = Parallel.getNumThreads();
-        if (threads > 1 && tiles < PER_THREAD_TILES * threads && !Parallel.inParallelRegion()) {
-            sharedGemms(xs, n, c, hp, wpx, o, u, tiles, ys);
-        } else {
-            int chunk = chunk(c, o);
-            Parallel.forRange(0, tiles, MIN_TILES_PER_THREAD, (from, to) -> {
-                float[] v = Scratch.floats(5, 16 * chunk * c);
-                float[] m = Scratch.floats(7, 16 * chunk * o);
-                for (int t0 = from; t0 < to; t0 += chunk) {
-                    int t1 = Math.min(to, t0 + chunk);
-                    Winograd.transformInput(xs, n, c, hp, wpx, t0, t1, v);
-                    gemms(t1 - t0, c, o, v, u, m);
-                    Winograd.transformOutput(m, t0, t1 - t0, n, o, hp, wpx, t0, t1, ys);
-                }
-            });
+        int group = (int) Math.max(1, Math.min(n, GROUP_FLOATS / Math.max(image, (long) l * o)));
+        float[] xa = CpuStorage.floatsOf(x);
+        float[] ba = bias == null ? null : CpuStorage.floatsOf(bias);
+        float[] ya = CpuStorage.floatsOf(out);
+        for (int i0 = 0; i0 < n; i0 += group) {
+            int g = Math.min(group, n - i0);
+            float[] xs = Scratch.floats(3, g * image);
+            DirectConv.toNhwc(xa, x.offset() + i0 * c * h * wd, g, c, h, wd, p.padH(), p.padW(), c, xs, 0);
+            float[] ys = Scratch.floats(4, g * l * o);
+            convolveGroup(xs, g, c, hp, wpx, o, u, ys);
+            DirectConv.fromNhwc(ys, 0, o, g, o, l, ba, bias == null ? 0 : bias.offset(), false, ya,
+                    out.offset() + i0 * o * l);
         }
-        DirectConv.fromNhwc(ys, 0, o, n, o, l, bias == null ? null : CpuStorage.floatsOf(bias),
-                bias == null ? 0 : bias.offset(), false, CpuStorage.floatsOf(out), out.offset());
+    }
+
+    /** The tiles of g images in padded NHWC {@code xs} into NHWC {@code ys}. */
+    private static void convolveGroup(float[] xs, int g, int c, int hp, int wpx, int o, float[] u, float[] ys) {
+        int tiles = Winograd.tiles(g, hp, wpx);
+        int threads = Parallel.getNumThreads();
+        if (threads > 1 && tiles < PER_THREAD_TILES * threads && !Parallel.inParallelRegion()
+                && 16L * tiles * Math.max(c, o) <= GROUP_FLOATS) {
+            sharedGemms(xs, g, c, hp, wpx, o, u, tiles, ys);
+            return;
+        }
+        int chunk = chunk(c, o);
+        Parallel.forRange(0, tiles, MIN_TILES_PER_THREAD, (from, to) -> {
+            float[] v = Scratch.floats(5, 16 * chunk * c);
+            float[] m = Scratch.floats(7, 16 * chunk * o);
+            for (int t0 = from; t0 < to; t0 += chunk) {
+                int t1 = Math.min(to, t0 + chunk);
+                Winograd.transformInput(xs, g, c, hp, wpx, t0, t1, v);
+                gemms(t1 - t0, c, o, v, u, m);
+                Winograd.transformOutput(m, t0, t1 - t0, g, o, hp, wpx, t0, t1, ys);
+            }
+        });
     }
 }
