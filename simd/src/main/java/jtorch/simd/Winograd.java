@@ -110,24 +110,26 @@ public final class Winograd {
 
     /** Index in x of tile t's input patch origin. */
     static int tileOrigin(int t, int channels, int height, int width) {
-        int tw = (width - 2) / 2;
-        int perImage = (height - 2) / 2 * tw;
-        int image = t / perImage;
-        int rest = t - image * perImage;
-        int ty = rest / tw;
-        int tx = rest - ty * tw;
-        return ((image * height + 2 * ty) * width + 2 * tx) * channels;
+        return origin(t, channels, height, width, height, width);
     }
 
     /** Index in y of tile t's first output pixel. */
     static int outputOrigin(int t, int channels, int height, int width) {
+        return origin(t, channels, height, width, height - 2, width - 2);
+    }
+
+    /**
+     * Index of tile t's top-left pixel in an NHWC array of {@code rows x cols} images: tiles are numbered over the
+     * {@code (height-2)/2 x (width-2)/2} grid of each padded input, image-major.
+     */
+    private static int origin(int t, int channels, int height, int width, int rows, int cols) {
         int tw = (width - 2) / 2;
         int perImage = (height - 2) / 2 * tw;
         int image = t / perImage;
         int rest = t - image * perImage;
         int ty = rest / tw;
         int tx = rest - ty * tw;
-        return ((image * (height - 2) + 2 * ty) * (width - 2) + 2 * tx) * channels;
+        return ((image * rows + 2 * ty) * cols + 2 * tx) * channels;
     }
 
     // The scalar forms of the three transforms, in the order of operations the vector kernels repeat.

@@ -64,10 +64,11 @@ final class CpuConvWinograd {
      */
     static final int PER_THREAD_TILES = 1024;
 
-    /** The 16 GEMMs of one chunk of {@code tc} tiles on this thread: m[ξ] = v[ξ] · u[ξ]. */
-    private static void gemms(int tc, int c, int o, float[] v, float[] u, float[] m) {
+    /** The 16 GEMMs of {@code tc} tiles on this thread, output channels [j0, j1): m[ξ] = v[ξ] · u[ξ]. */
+    private static void gemms(int tc, int c, int o, int j0, int j1, float[] v, float[] u, float[] m) {
         for (int xi = 0; xi < 16; xi++) {
-            Gemm.sgemmSerial(false, false, tc, o, c, 1f, v, xi * tc * c, c, u, xi * c * o, o, 0f, m, xi * tc * o, o);
+            Gemm.sgemmSerial(false, false, tc, j1 - j0, c, 1f, v, xi * tc * c, c, u, xi * c * o + j0, o, 0f, m,
+                    xi * tc * o + j0, o);
         }
     }
 
@@ -83,14 +84,8 @@ final class CpuConvWinograd {
         float[] m = Scratch.floats(7, 16 * tiles * o);
         Parallel.forRange(0, tiles, 8, (t0, t1) -> Winograd.transformInput(xs, n, c, hp, wpx, t0, t1, v, 0,
                 tiles));
-        Parallel.forRange(0, (o + 31) / 32, 1, (b0, b1) -> {
-            int j0 = b0 * 32;
-            int j1 = Math.min(o, b1 * 32);
-            for (int xi = 0; xi < 16; xi++) {
-                Gemm.sgemmSerial(false, false, tiles, j1 - j0, c, 1f, v, xi * tiles * c, c, u, xi * c * o + j0, o,
-                        0f, m, xi * tiles * o + j0, o);
-            }
-        });
+        Parallel.forRange(0, (o + 31) / 32, 1, (b0, b1) -> gemms(tiles, c, o, b0 * 32, Math.min(o, b1 * 32), v, u,
+                m));
         Parallel.forRange(0, tiles, 8, (t0, t1) -> Winograd.transformOutput(m, 0, tiles, n, o, hp, wpx, t0, t1,
                 ys));
     }
@@ -140,7 +135,7 @@ final class CpuConvWinograd {
             for (int t0 = from; t0 < to; t0 += chunk) {
                 int t1 = Math.min(to, t0 + chunk);
                 Winograd.transformInput(xs, g, c, hp, wpx, t0, t1, v);
-                gemms(t1 - t0, c, o, v, u, m);
+                gemms(t1 - t0, c, o, 0, o, v, u, m);
                 Winograd.transformOutput(m, t0, t1 - t0, g, o, hp, wpx, t0, t1, ys);
             }
         });
