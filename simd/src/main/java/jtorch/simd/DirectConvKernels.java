@@ -32,4 +32,12 @@ interface DirectConvKernels {
      * of an image's output pixels in one loop instead of one output row (7-14 pixels here) at a time.
      */
     void tileGather(float[] a, int[] pix, int n, int aOff, float[] b, int bOff, int ldb, float[] c, int cOff, int ldc);
+
+    /**
+     * One full column block of {@link DirectConv#packWeights}: for {@code c < ins}, {@code t < taps} and
+     * {@code j < blockWidth()}, {@code dst[d + (t·kChannels + c)·blockWidth() + j] = w[s + c·cStep + t·tapStep +
+     * j·step]}.
+     */
+    void packBlock(float[] w, int s, int cStep, int tapStep, int step, int ins, int taps, float[] dst, int d,
+                   int kChannels);
 }

@@ -58,4 +58,18 @@ final class ScalarDirectConv implements DirectConvKernels {
             }
         }
     }
+
+    @Override
+    public void packBlock(float[] w, int s, int cStep, int tapStep, int step, int ins, int taps, float[] dst, int d,
+                          int kChannels) {
+        for (int c = 0; c < ins; c++) {
+            for (int t = 0; t < taps; t++) {
+                int at = d + (t * kChannels + c) * NR;
+                int from = s + c * cStep + t * tapStep;
+                for (int j = 0; j < NR; j++) {
+                    dst[at + j] = w[from + j * step];
+                }
+            }
+        }
+    }
 }

@@ -213,7 +213,8 @@ class DirectConvTest {
     void packWeightsMatchesDefinition() {
         int nr = DirectConv.blockWidth();
         // {cout, cin, kH, kW, extra kChannels}: ragged blocks, one-tap and non-square windows, padded K.
-        int[][] cases = {{40, 3, 5, 5, 0}, {7, 9, 3, 3, 2}, {64, 32, 1, 3, 0}, {33, 70, 3, 1, 1}, {5, 2, 2, 2, 0}};
+        int[][] cases = {{40, 3, 5, 5, 0}, {7, 9, 3, 3, 2}, {64, 32, 1, 3, 0}, {33, 70, 3, 1, 1}, {5, 2, 2, 2, 0},
+                {96, 64, 3, 3, 0}};
         java.util.SplittableRandom rnd = new java.util.SplittableRandom(3);
         for (int[] c : cases) {
             int cout = c[0], cin = c[1], kH = c[2], kW = c[3], taps = kH * kW;
@@ -244,6 +245,42 @@ class DirectConvTest {
                 for (int i : new int[] {0, 1, 2, 3 + size, 3 + size + 3}) {
                     assertThat(dst[i]).as("outside the packed block").isNaN();
                 }
+            }
+        }
+    }
+
+    /**
+     * The block packer's twins (the vector one gathers half a block at a time) against its definition, each at its
+     * own block width (the vector width follows the species under test).
+     */
+    @ParameterizedTest
+    @ValueSource(booleans = {true, false})
+    void packBlockMatchesDefinition(boolean vectorTwin) {
+        DirectConvKernels impl = kernels(vectorTwin);
+        int nr = impl.blockWidth();
+        java.util.SplittableRandom rnd = new java.util.SplittableRandom(5);
+        // {ins, taps, kChannels}, each packed as OIHW (taps forward) and transposed (taps backward).
+        for (int[] c : new int[][] {{1, 1, 1}, {3, 9, 4}, {16, 9, 16}, {7, 25, 9}}) {
+            int ins = c[0], taps = c[1], kc = c[2];
+            for (boolean transposed : new boolean[] {false, true}) {
+                int step = transposed ? taps : ins * taps;
+                int cStep = transposed ? nr * taps : taps;
+                int tapStep = transposed ? -1 : 1;
+                int first = 1 + (transposed ? taps - 1 : 0);
+                float[] w = TestArrays.floats(rnd, 2 + nr * ins * taps, -1f, 1f);
+                float[] got = new float[2 + taps * kc * nr + 3];
+                java.util.Arrays.fill(got, Float.NaN);
+                float[] want = got.clone();
+                for (int ch = 0; ch < ins; ch++) {
+                    for (int t = 0; t < taps; t++) {
+                        for (int j = 0; j < nr; j++) {
+                            want[2 + (t * kc + ch) * nr + j] = w[first + ch * cStep + t * tapStep + j * step];
+                        }
+                    }
+                }
+                impl.packBlock(w, first, cStep, tapStep, step, ins, taps, got, 2, kc);
+                assertThat(java.util.Arrays.mismatch(got, want)).as("ins=%d taps=%d transposed=%s", ins, taps,
+                        transposed).isEqualTo(-1);
             }
         }
     }
