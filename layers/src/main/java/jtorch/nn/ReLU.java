@@ -8,8 +8,10 @@ import jtorch.nn.functional.F;
  *
  * <p><b>Shape:</b> input {@code (*)}, output of the same shape.
  *
- * <p><b>Note:</b> {@code inplace=true} prints as in PyTorch but computes out of place: the result is a new
- * tensor and the input is left unchanged (same values, one more buffer).
+ * <p><b>Note:</b> {@code inplace=true} overwrites the input and returns it when autograd is not recording
+ * ({@code Torch.noGrad()}, inference), as PyTorch; while recording it computes out of place and leaves the input
+ * unchanged, because tensors carry no version counter that would catch a backward formula reading overwritten
+ * values ({@link F#relu(Tensor, boolean)}).
  *
  * @see <a href="https://pytorch.org/docs/1.13/generated/torch.nn.ReLU.html">torch.nn.ReLU</a>
  */
@@ -27,7 +29,7 @@ public class ReLU extends Module {
 
     @Override
     public Tensor forward(Tensor input) {
-        return F.relu(input);
+        return F.relu(input, inplace);
     }
 
     @Override

@@ -89,6 +89,18 @@ public final class Ops {
         return out;
     }
 
+    /**
+     * {@code x = op(x)}, in place, for floating-point {@code x} (the result keeps x's dtype). Every element is read
+     * and written at the same position, so views and overlapping (expanded) elements are fine for idempotent ops.
+     */
+    public static void unaryInPlace(UnaryOp op, NdArray x) {
+        if (!x.dtype().isFloatingPoint()) {
+            throw new IllegalArgumentException("in-place " + op.name().toLowerCase() + " needs a floating-point tensor, got "
+                    + x.dtype().torchName());
+        }
+        x.backend().unary(op, x, x);
+    }
+
     private static boolean integerUnary(UnaryOp op) {
         return op == UnaryOp.NEG || op == UnaryOp.ABS || op == UnaryOp.SIGN || op == UnaryOp.SQUARE
                 || op == UnaryOp.RELU || op == UnaryOp.FLOOR || op == UnaryOp.CEIL || op == UnaryOp.ROUND;

@@ -2,6 +2,7 @@ package jtorch.nn.functional;
 
 import jtorch.Tensor;
 import jtorch.autograd.Graph;
+import jtorch.autograd.GradMode;
 import jtorch.simd.UnaryOp;
 import jtorch.tensor.Ops;
 
@@ -14,6 +15,15 @@ final class Activations {
     private static final double INV_SQRT_2PI = 1.0 / Math.sqrt(2.0 * Math.PI);
 
     private Activations() {}
+
+    /** relu, in place when asked and nothing records it (see {@link F#relu(Tensor, boolean)}). */
+    static Tensor relu(Tensor x, boolean inplace) {
+        if (!inplace || GradMode.isEnabled() || !x.dtype().isFloatingPoint()) {
+            return x.relu();
+        }
+        Ops.unaryInPlace(UnaryOp.RELU, x.data());
+        return x;
+    }
 
     /**
      * hardtanh(x) = clamp(x, min, max). TORCH: the gradient passes only strictly inside (min, max),

@@ -96,6 +96,16 @@ public final class F {
         return input.relu();
     }
 
+    /**
+     * max(0, x); with {@code inplace} it overwrites and returns {@code input} when autograd is not recording (grad
+     * mode off) and the dtype is floating-point, and otherwise returns a new tensor. Why not always in place, as
+     * PyTorch: tensors here carry no version counter, so an in-place write under autograd could not be caught
+     * when a backward formula needs the old values; in inference it saves one activation-sized buffer per call.
+     */
+    public static Tensor relu(Tensor input, boolean inplace) {
+        return Activations.relu(input, inplace);
+    }
+
     /** min(max(0, x), 6) (HardtanhBackward0, as PyTorch). */
     public static Tensor relu6(Tensor input) {
         return Activations.hardtanh(input, 0.0, 6.0);
