@@ -11,9 +11,10 @@ interface ChannelsLastKernels {
                         int rowGap);
 
     /**
-     * {@code dst[dOff + c·hw + q] (+)= src[sOff + q·ld + c] + bias[biasOff + c]} for {@code q < hw}, {@code c < ch}
-     * (no bias when {@code bias} is null), overwriting unless {@code accumulate}.
+     * {@code dst[dOff + c·plane + q] (+)= src[sOff + q·ld + c] + bias[biasOff + c]} for {@code q < count},
+     * {@code c < ch} (no bias when {@code bias} is null), overwriting unless {@code accumulate}: {@code count} pixels
+     * of each of {@code ch} planes {@code plane} floats apart (a whole image when {@code count == plane}).
      */
-    void fromChannelsLast(float[] src, int sOff, int ld, int ch, int hw, float[] bias, int biasOff, boolean accumulate,
-                          float[] dst, int dOff);
+    void fromChannelsLast(float[] src, int sOff, int ld, int ch, int count, int plane, float[] bias, int biasOff,
+                          boolean accumulate, float[] dst, int dOff);
 }

@@ -185,9 +185,63 @@ public final class DirectConv {
         for (int i = 0; i < images; i++) {
             int from = srcOff + i * hw * ld;
             int to = dstOff + i * ch * hw;
-            overChannels(ch, hw, (c0, c1) -> CL.fromChannelsLast(src, from + c0, ld, c1 - c0, hw, bias, biasOff + c0,
-                    accumulate, dst, to + c0 * hw));
+            overChannels(ch, hw, (c0, c1) -> CL.fromChannelsLast(src, from + c0, ld, c1 - c0, hw, hw, bias,
+                    biasOff + c0, accumulate, dst, to + c0 * hw));
         }
+    }
+
+    /**
+     * Padded rows {@code [py0, py0 + rows)} of one NCHW image ({@code ch x h x w} at {@code srcOff}, padded by
+     * {@code padH}, {@code padW}) as a band {@code [rows][w + 2·padW][ch]} at {@code dstOff}: what {@link #toNhwc}
+     * writes for those rows (with {@code ld = ch}), padding zeros included. Runs on the calling thread; callers
+     * split an image into bands so that each band's transpose stays in cache for what reads it next.
+     */
+    public static void toNhwcRows(float[] src, int srcOff, int ch, int h, int w, int padH, int padW, int py0, int rows,
+                                  float[] dst, int dstOff) {
+        Checks.images("toNhwcRows", 1, ch, h, w, padH, padW);
+        int wp = w + 2 * padW;
+        if (py0 < 0 || rows < 0 || py0 + rows > h + 2 * padH) {
+            throw new IllegalArgumentException("toNhwcRows: rows [" + py0 + ", " + ((long) py0 + rows)
+                    + ") are not within the " + (h + 2 * padH) + " padded rows");
+        }
+        Checks.span("toNhwcRows", "src", src, "srcOff", srcOff, (long) ch * h * w);
+        Checks.span("toNhwcRows", "dst", dst, "dstOff", dstOff, (long) rows * wp * ch);
+        for (int r = 0; r < rows; r++) {
+            int y = py0 + r - padH;
+            int row = dstOff + r * wp * ch;
+            if (y < 0 || y >= h) {
+                java.util.Arrays.fill(dst, row, row + wp * ch, 0f);
+            } else {
+                java.util.Arrays.fill(dst, row, row + padW * ch, 0f);
+                java.util.Arrays.fill(dst, row + (padW + w) * ch, row + wp * ch, 0f);
+            }
+        }
+        int ya = Math.max(py0 - padH, 0);
+        int yb = Math.min(py0 + rows - padH, h);
+        if (ya < yb && w > 0) {
+            CL.toChannelsLast(src, srcOff + ya * w, h * w, (yb - ya) * w, ch, dst,
+                    dstOff + ((ya + padH - py0) * wp + padW) * ch, ch, w, 2 * padW);
+        }
+    }
+
+    /**
+     * Pixels {@code [q0, q0 + count)} of one NCHW image's {@code ch} planes of {@code hw} (at {@code dstOff}) from
+     * NHWC {@code src} (pixel {@code q0} at {@code srcOff}, pixels {@code ld} apart), plus the bias (none when
+     * null): {@link #fromNhwc} for a band of rows, on the calling thread.
+     */
+    public static void fromNhwcPixels(float[] src, int srcOff, int ld, int ch, int hw, int q0, int count, float[] bias,
+                                      int biasOff, float[] dst, int dstOff) {
+        Checks.nonNegative("fromNhwcPixels", "channels", ch);
+        if (q0 < 0 || count < 0 || q0 + count > hw || ld < ch) {
+            throw new IllegalArgumentException("fromNhwcPixels: pixels [" + q0 + ", " + ((long) q0 + count)
+                    + ") of " + hw + " with ld=" + ld + " for " + ch + " channels");
+        }
+        Checks.span("fromNhwcPixels", "src", src, "srcOff", srcOff, (long) count * ld);
+        Checks.span("fromNhwcPixels", "dst", dst, "dstOff", dstOff, (long) ch * hw);
+        if (bias != null) {
+            Checks.span("fromNhwcPixels", "bias", bias, "biasOff", biasOff, ch);
+        }
+        CL.fromChannelsLast(src, srcOff, ld, ch, count, hw, bias, biasOff, false, dst, dstOff + q0);
     }
 
     /**

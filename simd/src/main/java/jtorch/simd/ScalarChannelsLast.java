@@ -38,15 +38,15 @@ final class ScalarChannelsLast implements ChannelsLastKernels {
     }
 
     @Override
-    public void fromChannelsLast(float[] src, int sOff, int ld, int ch, int hw, float[] bias, int biasOff,
-                                 boolean accumulate, float[] dst, int dOff) {
+    public void fromChannelsLast(float[] src, int sOff, int ld, int ch, int count, int plane, float[] bias,
+                                 int biasOff, boolean accumulate, float[] dst, int dOff) {
         int q = 0;
-        for (; q + 8 <= hw; q += 8) {
+        for (; q + 8 <= count; q += 8) {
             for (int c = 0; c < ch; c++) {
                 // -0f, not 0f, when there is no bias: x + -0f is x for every x, -0 included.
                 float b = bias == null ? -0f : bias[biasOff + c];
                 int si = sOff + q * ld + c;
-                int di = dOff + c * hw + q;
+                int di = dOff + c * plane + q;
                 float v0 = src[si] + b;
                 float v1 = src[si + ld] + b;
                 float v2 = src[si + 2 * ld] + b;
@@ -75,19 +75,19 @@ final class ScalarChannelsLast implements ChannelsLastKernels {
                 dst[di + 7] = v7;
             }
         }
-        fromPixels(src, sOff, ld, ch, hw, q, bias, biasOff, accumulate, dst, dOff);
+        fromPixels(src, sOff, ld, ch, count, plane, q, bias, biasOff, accumulate, dst, dOff);
     }
 
     /**
-     * {@link #fromChannelsLast} for pixels {@code [q0, hw)} of channels {@code [0, ch)} only, one element at a time:
-     * the tail of this kernel's 8-pixel steps and of the vector kernel's 16 x 16 blocks.
+     * {@link #fromChannelsLast} for pixels {@code [q0, count)} of channels {@code [0, ch)} only, one element at a
+     * time: the tail of this kernel's 8-pixel steps and of the vector kernel's 16 x 16 blocks.
      */
-    static void fromPixels(float[] src, int sOff, int ld, int ch, int hw, int q0, float[] bias, int biasOff,
-                           boolean accumulate, float[] dst, int dOff) {
-        for (int q = q0; q < hw; q++) {
+    static void fromPixels(float[] src, int sOff, int ld, int ch, int count, int plane, int q0, float[] bias,
+                           int biasOff, boolean accumulate, float[] dst, int dOff) {
+        for (int q = q0; q < count; q++) {
             for (int c = 0; c < ch; c++) {
                 float v = src[sOff + q * ld + c] + (bias == null ? -0f : bias[biasOff + c]);
-                int di = dOff + c * hw + q;
+                int di = dOff + c * plane + q;
                 dst[di] = accumulate ? dst[di] + v : v;
             }
         }

@@ -54,29 +54,31 @@ class ChannelsLastTest {
         }
     }
 
-    @ParameterizedTest(name = "ch={0} hw={1} ld={2} bias={3} accumulate={4}")
+    @ParameterizedTest(name = "ch={0} hw={1} plane={2} ld={3} bias={4} accumulate={5}")
     @CsvSource({
-        "32, 196, 32, true, false",
-        "64, 49, 64, false, true",
-        "32, 256, 32, true, true",
-        "37, 45, 40, true, false",
-        "16, 16, 16, false, false",
-        "5, 7, 8, true, true",
+        "32, 196, 196, 32, true, false",
+        "64, 49, 49, 64, false, true",
+        "32, 256, 256, 32, true, true",
+        "37, 45, 45, 40, true, false",
+        "16, 16, 16, 16, false, false",
+        "5, 7, 7, 8, true, true",
+        "48, 112, 224, 48, true, false",
+        "19, 40, 57, 20, false, true",
     })
-    void fromChannelsLastMatchesTheFormula(int ch, int hw, int ld, boolean withBias, boolean accumulate) {
+    void fromChannelsLastMatchesTheFormula(int ch, int hw, int plane, int ld, boolean withBias, boolean accumulate) {
         SplittableRandom r = new SplittableRandom(ch * 17 + hw);
         float[] src = values(r, 3 + hw * ld);
         float[] bias = withBias ? values(r, 1 + ch) : null;
-        float[] init = values(r, 4 + ch * hw + 2);
+        float[] init = values(r, 4 + ch * plane + 2);
         for (boolean vector : new boolean[] {true, false}) {
             ChannelsLastKernels k = vector ? new VectorChannelsLast() : new ScalarChannelsLast();
             float[] dst = init.clone();
-            k.fromChannelsLast(src, 3, ld, ch, hw, bias, 1, accumulate, dst, 4);
+            k.fromChannelsLast(src, 3, ld, ch, hw, plane, bias, 1, accumulate, dst, 4);
             float[] want = init.clone();
             for (int q = 0; q < hw; q++) {
                 for (int c = 0; c < ch; c++) {
                     float v = bias == null ? src[3 + q * ld + c] : src[3 + q * ld + c] + bias[1 + c];
-                    int d = 4 + c * hw + q;
+                    int d = 4 + c * plane + q;
                     want[d] = accumulate ? v + init[d] : v;
                 }
             }

@@ -8,12 +8,12 @@ import jtorch.simd.Winograd;
 /**
  * The forward pass of stride-1 3x3 convolutions by Winograd F(2x2, 3x3) ({@link Winograd}): 16 GEMMs of
  * transformed tiles take the place of the direct convolution's 36 multiplies per output pair and channel.
- * Images go in groups of up to {@link #GROUP_FLOATS} floats of input or output; each group is transposed to
- * padded NHWC, as for {@link CpuConvDirect}, its tiles' input patches transformed, multiplied in 16 GEMMs,
- * transformed back into an NHWC buffer, and transposed to NCHW with the bias. With many tiles each thread does all
- * of this for its own range of tiles, {@link #chunk} at a time, on its own scratch; with few, the threads split
- * the output channels of 16 GEMMs over all tiles ({@link #PER_THREAD_TILES}). Every output element comes from one
- * GEMM row, computed by one thread, so results do not depend on the thread count.
+ * With many tiles each thread takes bands of tile rows ({@link #banded}): it transposes the band's input rows to
+ * padded NHWC, transforms their tiles, multiplies them in 16 GEMMs, transforms them back and transposes the
+ * band's output rows to NCHW with the bias, all in its own scratch, so the activations are read once and written
+ * once. With few tiles the whole batch is transposed once and the threads split the output channels of 16 GEMMs
+ * over all tiles ({@link #PER_THREAD_TILES}). Every output element comes from one GEMM row, computed by one
+ * thread, so results do not depend on the thread count.
  *
  * <p>Taken for float32, ungrouped, undilated 3x3 stride-1 layers whose channel counts are multiples of 16 and whose
  * output height and width are even, with enough tiles to keep the GEMMs' row count up; the other layers, and
@@ -44,11 +44,8 @@ final class CpuConvWinograd {
         return tiles >= (long) MIN_TILES_PER_THREAD * Parallel.getNumThreads();
     }
 
-    /**
-     * Images per group: at most this many floats of padded NHWC input or of NHWC output (32 MB; at least one
-     * image), so that a large batch is not copied whole: VGG16's first layer at batch 64 would need 836 MB.
-     */
-    static final int GROUP_FLOATS = 1 << 23;
+    /** Largest all-tiles buffer (16·tiles·channels floats, 32 MB): above, the banded path runs instead. */
+    static final int SHARED_FLOATS = 1 << 23;
 
     /** Tiles per GEMM: about 1 MB of transformed input and products per thread (16·tiles·(cin+cout) floats). */
     static int chunk(int cin, int cout) {
@@ -60,7 +57,7 @@ final class CpuConvWinograd {
      * each of the 16 GEMMs together, and the threads split the output channels: each thread then packs its share
      * of the transformed weights once, instead of all of them once per chunk of its tiles (512-channel layers at
      * 28x28 have 98 tiles per thread and 1 MB of weights per GEMM). The all-tiles buffers are capped at
-     * {@link #GROUP_FLOATS} each.
+     * {@link #SHARED_FLOATS} each.
      */
     static final int PER_THREAD_TILES = 1024;
 
@@ -102,41 +99,67 @@ final class CpuConvWinograd {
         DirectConv.packWeights(CpuStorage.floatsOf(w), w.offset(), o, c, 3, 3, false, c, wp, 0);
         float[] u = Scratch.floats(6, 16 * c * o);
         Parallel.forRange(0, c, 16, (c0, c1) -> Winograd.transformWeights(wp, c, o, c0, c1, u));
-        int image = hp * wpx * c;
-        int l = (hp - 2) * (wpx - 2);
-        int group = (int) Math.max(1, Math.min(n, GROUP_FLOATS / Math.max(image, (long) l * o)));
         float[] xa = CpuStorage.floatsOf(x);
         float[] ba = bias == null ? null : CpuStorage.floatsOf(bias);
+        int bOff = bias == null ? 0 : bias.offset();
         float[] ya = CpuStorage.floatsOf(out);
-        for (int i0 = 0; i0 < n; i0 += group) {
-            int g = Math.min(group, n - i0);
-            float[] xs = Scratch.floats(3, g * image);
-            DirectConv.toNhwc(xa, x.offset() + i0 * c * h * wd, g, c, h, wd, p.padH(), p.padW(), c, xs, 0);
-            float[] ys = Scratch.floats(4, g * l * o);
-            convolveGroup(xs, g, c, hp, wpx, o, u, ys);
-            DirectConv.fromNhwc(ys, 0, o, g, o, l, ba, bias == null ? 0 : bias.offset(), false, ya,
-                    out.offset() + i0 * o * l);
-        }
-    }
-
-    /** The tiles of g images in padded NHWC {@code xs} into NHWC {@code ys}. */
-    private static void convolveGroup(float[] xs, int g, int c, int hp, int wpx, int o, float[] u, float[] ys) {
-        int tiles = Winograd.tiles(g, hp, wpx);
+        long tiles = (long) n * ((hp - 2) / 2) * ((wpx - 2) / 2);
         int threads = Parallel.getNumThreads();
-        if (threads > 1 && tiles < PER_THREAD_TILES * threads && !Parallel.inParallelRegion()
-                && 16L * tiles * Math.max(c, o) <= GROUP_FLOATS) {
-            sharedGemms(xs, g, c, hp, wpx, o, u, tiles, ys);
+        if (threads > 1 && tiles < (long) PER_THREAD_TILES * threads && !Parallel.inParallelRegion()
+                && 16L * tiles * Math.max(c, o) <= SHARED_FLOATS) {
+            int l = (hp - 2) * (wpx - 2);
+            float[] xs = Scratch.floats(3, n * hp * wpx * c);
+            DirectConv.toNhwc(xa, x.offset(), n, c, h, wd, p.padH(), p.padW(), c, xs, 0);
+            float[] ys = Scratch.floats(4, n * l * o);
+            sharedGemms(xs, n, c, hp, wpx, o, u, (int) tiles, ys);
+            DirectConv.fromNhwc(ys, 0, o, n, o, l, ba, bOff, false, ya, out.offset());
             return;
         }
-        int chunk = chunk(c, o);
-        Parallel.forRange(0, tiles, MIN_TILES_PER_THREAD, (from, to) -> {
-            float[] v = Scratch.floats(5, 16 * chunk * c);
-            float[] m = Scratch.floats(7, 16 * chunk * o);
-            for (int t0 = from; t0 < to; t0 += chunk) {
-                int t1 = Math.min(to, t0 + chunk);
-                Winograd.transformInput(xs, g, c, hp, wpx, t0, t1, v);
-                gemms(t1 - t0, c, o, 0, o, v, u, m);
-                Winograd.transformOutput(m, t0, t1 - t0, g, o, hp, wpx, t0, t1, ys);
+        banded(xa, x.offset(), n, c, h, wd, p.padH(), p.padW(), o, u, ba, bOff, ya, out.offset());
+    }
+
+    /**
+     * Each thread takes bands of whole tile rows of one image, about {@link #chunk} tiles each: the band's padded
+     * input rows to NHWC (slot 3; the two it shares with the band before, when that was this thread's, copied), its tiles transformed (slot 5), 16 GEMMs (slot 7), transformed back to NHWC
+     * rows (slot 4) and transposed to the output with the bias. PERF: transposing whole images around the tile
+     * loop (12.8 MB in and out at 64 channels and 224 pixels) wrote and re-read both NHWC copies through memory:
+     * at VGG16's 64->64 layer the transposes took a fifth of its 9.7 ms.
+     */
+    private static void banded(float[] xa, int xOff, int n, int c, int h, int wd, int padH, int padW, int o,
+                               float[] u, float[] ba, int bOff, float[] ya, int yOff) {
+        int wpx = wd + 2 * padW;
+        int tw = (wpx - 2) / 2;
+        int th = (h + 2 * padH - 2) / 2;
+        int outW = wpx - 2;
+        int plane = 2 * th * outW;
+        int rowsPerBand = Math.min(th, Math.max(1, (chunk(c, o) + tw - 1) / tw));
+        int bands = (th + rowsPerBand - 1) / rowsPerBand;
+        Parallel.forRange(0, n * bands, 1, (b0, b1) -> {
+            int most = rowsPerBand * tw;
+            float[] xb = Scratch.floats(3, (2 * rowsPerBand + 2) * wpx * c);
+            float[] yb = Scratch.floats(4, 2 * rowsPerBand * outW * o);
+            float[] v = Scratch.floats(5, 16 * most * c);
+            float[] m = Scratch.floats(7, 16 * most * o);
+            int row = wpx * c;
+            for (int b = b0; b < b1; b++) {
+                int image = b / bands;
+                int r0 = b % bands * rowsPerBand;
+                int rows = Math.min(rowsPerBand, th - r0);
+                int bandH = 2 * rows + 2;
+                int tc = rows * tw;
+                int xi = xOff + image * c * h * wd;
+                if (b > b0 && r0 > 0) {
+                    // The previous band, of the same image, ended with this band's first two input rows.
+                    System.arraycopy(xb, 2 * rowsPerBand * row, xb, 0, 2 * row);
+                    DirectConv.toNhwcRows(xa, xi, c, h, wd, padH, padW, 2 * r0 + 2, bandH - 2, xb, 2 * row);
+                } else {
+                    DirectConv.toNhwcRows(xa, xi, c, h, wd, padH, padW, 2 * r0, bandH, xb, 0);
+                }
+                Winograd.transformInput(xb, 1, c, bandH, wpx, 0, tc, v);
+                gemms(tc, c, o, 0, o, v, u, m);
+                Winograd.transformOutput(m, 0, tc, 1, o, bandH, wpx, 0, tc, yb);
+                DirectConv.fromNhwcPixels(yb, 0, o, o, plane, 2 * r0 * outW, 2 * rows * outW, ba, bOff, ya,
+                        yOff + image * o * plane);
             }
         });
     }

@@ -12,7 +12,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 /**
  * The Winograd forward route against the direct route it replaces, on the same float32 inputs: close (the
  * bound scales with the 9·cin products summed per output), identical bits on 1, 2 and 3 threads (each tile is
- * one thread's), in image groups (the last shape takes three, one image each), and taken only for the layers {@link CpuConvWinograd#supports} promises.
+ * one thread's; one thread always takes the banded path, more threads the all-tiles path when tiles are few), in
+ * bands of tile rows that carry their shared input rows over, with padding 0, 1 and 2 and a short last band, and
+ * taken only for the layers {@link CpuConvWinograd#supports} promises.
  */
 class CpuConvWinogradTest {
     private final int saved = Parallel.getNumThreads();
@@ -32,6 +34,8 @@ class CpuConvWinogradTest {
         "6, 48, 12, 12, 16, 1, 1, true",
         "1, 64, 28, 28, 64, 1, 1, false",
         "3, 16, 512, 512, 16, 1, 1, true",
+        "2, 16, 100, 60, 16, 2, 2, true",
+        "1, 16, 98, 40, 16, 0, 0, false",
     })
     void matchesDirectRouteOnAnyThreadCount(int n, int c, int h, int w, int o, int padH, int padW, boolean withBias) {
         Generator gen = new Generator(n * 100 + c + o);
