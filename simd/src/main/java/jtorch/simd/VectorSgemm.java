@@ -28,6 +28,9 @@ final class VectorSgemm implements SgemmKernel {
     // (kc x NR = 128 KiB, streamed from L2 now, not L1) share the L2; the packed B block (kc x nc, 4 MiB) lives
     // in L3. Earlier sweeps at kc 256: kc 128 lost 10-15% at n = 2048, mc 384 lost 40% (A out of L2), nc 4096
     // on two threads 330/221 at n = 1024/2048 (the two B blocks thrash). Differences under ~3% are noise here.
+    // Not packing A (broadcasting from A's rows, as the direct convolution's tile does): 232-237/207/239-246 against
+    // 243-245/247/241-247 at n = 512/1024/2048; at n = 1024 the tile's 8 rows are 4 KiB apart, in one L1 set.
+    // The heap on transparent huge pages (-XX:+UseTransparentHugePages; numpy madvises its arrays): medians within 1%.
     /** Depth of a k slice. */
     static final int KC = 1024;
     /** Rows of A per packed block; a multiple of MR. */
