@@ -293,13 +293,8 @@ public final class DirectConv {
                     IMPL.packBlock(w, s, cStep, tapStep, step, ins, taps, dst, d, kChannels);
                 } else {
                     // The last, partial block: its missing columns stay zero.
-                    for (int c = 0; c < ins; c++) {
-                        for (int t = 0; t < taps; t++) {
-                            for (int j = 0; j < outs - o0; j++) {
-                                dst[d + (t * kChannels + c) * nr + j] = w[s + c * cStep + t * tapStep + j * step];
-                            }
-                        }
-                    }
+                    ScalarDirectConv.packColumns(w, s, cStep, tapStep, step, ins, taps, dst, d, kChannels, nr,
+                            outs - o0);
                 }
             }
         });

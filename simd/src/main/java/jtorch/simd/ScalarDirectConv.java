@@ -62,11 +62,20 @@ final class ScalarDirectConv implements DirectConvKernels {
     @Override
     public void packBlock(float[] w, int s, int cStep, int tapStep, int step, int ins, int taps, float[] dst, int d,
                           int kChannels) {
+        packColumns(w, s, cStep, tapStep, step, ins, taps, dst, d, kChannels, NR, NR);
+    }
+
+    /**
+     * {@link #packBlock} for the first {@code width} columns of a block {@code nr} wide: the scalar twin, and the
+     * facade's last, partial block whatever the kernel (its other columns are left as they are).
+     */
+    static void packColumns(float[] w, int s, int cStep, int tapStep, int step, int ins, int taps, float[] dst, int d,
+                            int kChannels, int nr, int width) {
         for (int c = 0; c < ins; c++) {
             for (int t = 0; t < taps; t++) {
-                int at = d + (t * kChannels + c) * NR;
+                int at = d + (t * kChannels + c) * nr;
                 int from = s + c * cStep + t * tapStep;
-                for (int j = 0; j < NR; j++) {
+                for (int j = 0; j < width; j++) {
                     dst[at + j] = w[from + j * step];
                 }
             }

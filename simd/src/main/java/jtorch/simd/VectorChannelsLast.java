@@ -105,9 +105,9 @@ final class VectorChannelsLast implements ChannelsLastKernels {
     }
 
     /**
-     * The 16 x 16 block transpose both directions share: {@code dst[off[first + i] + add + p] (+)= src[s + p·stride + i]
-     * + bias[biasOff + i]} for i, p < 16 (no bias when {@code bias} is null, overwriting unless
-     * {@code accumulate}).
+     * The 16 x 16 block transpose both directions share:
+     * {@code dst[off[first + i] + add + p] (+)= src[s + p·stride + i] + bias[biasOff + i]} for i, p < 16 (no bias
+     * when {@code bias} is null, overwriting unless {@code accumulate}).
      */
     private static void block(float[] src, int s, int stride, float[] bias, int biasOff, boolean accumulate,
                               float[] dst, int[] off, int first, int add) {

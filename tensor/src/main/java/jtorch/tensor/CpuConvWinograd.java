@@ -120,8 +120,9 @@ final class CpuConvWinograd {
 
     /**
      * Each thread takes bands of whole tile rows of one image, about {@link #chunk} tiles each: the band's padded
-     * input rows to NHWC (slot 3; the two it shares with the band before, when that was this thread's, copied), its tiles transformed (slot 5), 16 GEMMs (slot 7), transformed back to NHWC
-     * rows (slot 4) and transposed to the output with the bias. PERF: transposing whole images around the tile
+     * input rows to NHWC (slot 3; the two it shares with the band before, when that was this thread's, copied),
+     * its tiles transformed (slot 5), 16 GEMMs (slot 7), transformed back to NHWC rows (slot 4) and transposed to
+     * the output with the bias. PERF: transposing whole images around the tile
      * loop (12.8 MB in and out at 64 channels and 224 pixels) wrote and re-read both NHWC copies through memory:
      * at VGG16's 64->64 layer the transposes took a fifth of its 9.7 ms.
      */
