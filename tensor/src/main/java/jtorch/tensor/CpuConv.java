@@ -8,9 +8,10 @@ import jtorch.simd.Parallel;
  *
  * <p>Float32 forward and weight gradient run on the planar direct kernels for up to 4 input channels
  * ({@link CpuConvPlanar}), Winograd F(2x2, 3x3) for the forward pass of qualifying 3x3 layers
- * ({@link CpuConvWinograd}), the channels-last direct kernels for other ungrouped layers ({@link CpuConvDirect}),
- * or implicit GEMM ({@link CpuConvImplicit}); this class keeps the remaining input gradients and the float64
- * path (the gradient checks).
+ * ({@link CpuConvWinograd}), Winograd F(2x2, 5x5) for the forward pass and input gradient of qualifying 5x5
+ * layers ({@link CpuConvWinograd5x5}), the channels-last direct kernels for other ungrouped layers
+ * ({@link CpuConvDirect}), or implicit GEMM ({@link CpuConvImplicit}); this class keeps the remaining input
+ * gradients and the float64 path (the gradient checks).
  *
  * <p>PERF: with a batch at least as large as the thread count, images are spread over the pool and
  * each runs single-threaded GEMMs on its own scratch column buffer; a smaller batch loops over images
@@ -55,6 +56,10 @@ final class CpuConv {
         }
         if (CpuConvWinograd.supports(x, w, p)) {
             CpuConvWinograd.forward(x, w, bias, p, out);
+            return;
+        }
+        if (CpuConvWinograd5x5.supports(x, w, p)) {
+            CpuConvWinograd5x5.forward(x, w, bias, p, out);
             return;
         }
         if (CpuConvDirect.supports(x, w, p)) {
@@ -110,7 +115,9 @@ final class CpuConv {
         }
         boolean direct = CpuConvDirect.supports(x, w, p);
         if (gx != null) {
-            if (direct && CpuConvDirect.supportsInputGrad(w, p)) {
+            if (CpuConvWinograd5x5.supportsInputGrad(w, p, gx)) {
+                CpuConvWinograd5x5.inputGrad(gy, w, p, gx);
+            } else if (direct && CpuConvDirect.supportsInputGrad(w, p)) {
                 CpuConvDirect.inputGrad(gy, w, p, gx);
             } else {
                 inputGrad(gy, w, p, g, gx);

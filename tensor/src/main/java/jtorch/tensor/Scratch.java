@@ -18,7 +18,9 @@ final class Scratch {
      * 3 on the calling thread, weight-gradient partial sums in 4 on each thread; {@link CpuConvWinograd}: packed
      * weights in 2 and transformed weights in 6 on the calling thread; with few tiles the padded batch in 3, the
      * NHWC output in 4, all transformed tiles in 5 and their products in 7 on the calling thread; in bands, a band's
-     * NHWC input and output rows in 3 and 4, its transformed tiles in 5 and products in 7 on each thread).
+     * NHWC input and output rows in 3 and 4, its transformed tiles in 5 and products in 7 on each thread;
+     * {@link CpuConvWinograd5x5}: packed weights in 2 and transformed weights in 6 on the calling thread, a chunk
+     * of images' NHWC input and output in 3 and 4, transformed tiles in 5 and products in 7 on each thread).
      */
     static float[] floats(int slot, int n) {
         float[][] s = FLOATS.get();
