@@ -37,8 +37,13 @@ class TorchReferenceTest {
      * The one looser bound: conv2d's grad_weight sums N·oH·oW = 1024 products per element with heavy
      * cancellation, and PyTorch's float32 reference is itself up to 1.5e-4 away from the float64 value
      * (conv2d-0 element 436: float64 0.0060754, PyTorch 0.0060555, jtorch 0.0060749). atol 2e-4 there.
+     * conv2d's output and input gradient: stride-1 5x5 layers run Winograd F(2x2, 5x5), whose transforms scale
+     * the data by up to 10 before the channel sums, and whose errors are not relative to the (cancelling) output:
+     * on conv2d-1 (32->32, 5x5, outputs up to 27) its largest error against float64 is 6.9e-5 (element 30587:
+     * float64 0.0742371, PyTorch 0.0742369, jtorch 0.0741882), PyTorch's own 1.4e-5. atol 1e-4 there.
      */
-    private static final Map<String, Double> LOOSER_ATOL = Map.of("conv2d:grad_weight", 2e-4);
+    private static final Map<String, Double> LOOSER_ATOL = Map.of("conv2d:grad_weight", 2e-4,
+            "conv2d:out", 1e-4, "conv2d:grad_input", 1e-4);
 
     static List<Path> cases() throws IOException, URISyntaxException {
         Path dir = Path.of(TorchReferenceTest.class.getResource("/reference/ops").toURI());
@@ -80,7 +85,7 @@ class TorchReferenceTest {
         ReferenceCase c = new ReferenceCase(file, device);
         Tensor out = ReferenceOps.forward(c);
         Set<String> checked = new HashSet<>(List.of("out", "grad_out"));
-        assertClose(c.name + " out", c.tensor("out"), out, ATOL);
+        assertClose(c.name + " out", c.tensor("out"), out, LOOSER_ATOL.getOrDefault(c.op() + ":out", ATOL));
         for (Map.Entry<String, Tensor> e : c.extraOutputs.entrySet()) {
             assertClose(c.name + " " + e.getKey(), c.tensor(e.getKey()), e.getValue(), ATOL);
             checked.add(e.getKey());
