@@ -405,6 +405,24 @@ public final class DirectConv {
     }
 
     /**
+     * {@code c[cOff + k·cols + j] += Σ_{i < rows} a[aOff + i·lda + k] · b[bOff + i·cols + j]} for {@code k < lda}
+     * (a multiple of 8) and {@code j < cols} (a multiple of blockWidth): {@code Aᵀ·B} with a long inner dimension,
+     * on the weight gradient's gather tile (Winograd's weight-gradient products). Callers check bounds.
+     */
+    static void gatherRows(float[] a, int aOff, int lda, int rows, float[] b, int bOff, int cols, float[] c,
+                           int cOff, int[] pix) {
+        int nr = IMPL.blockWidth();
+        for (int i = 0; i < rows; i++) {
+            pix[i] = i * lda;
+        }
+        for (int k = 0; k < lda; k += ROWS) {
+            for (int j = 0; j < cols; j += nr) {
+                IMPL.tileGather(a, pix, rows, aOff + k, b, bOff + j, cols, c, cOff + k * cols + j, cols);
+            }
+        }
+    }
+
+    /**
      * {@code gw[gwOff + k·ldw + j] += Σ_p x-window(p)[k] · gy[gyOff + p·ldg + j]} for taps {@code k} in
      * {@code [k0, k1)}, {@code j < cols}, over the output pixels of output rows {@code [row0, row1)} (row =
      * image·outH + oh); {@code gy} is NHWC, one row of {@code ldg} per output pixel.

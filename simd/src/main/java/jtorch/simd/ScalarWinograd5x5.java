@@ -116,4 +116,72 @@ final class ScalarWinograd5x5 implements Winograd5x5Kernels {
         dst[d] = s0 + (s1 + s2) + (s3 + s4);
         dst[d + ds] = s1 - s2 + (s3 - s4) * 2f + s5;
     }
+
+    @Override
+    public void gradient(float[] gy, int cols, int height, int width, int t0, int t1, float[] w, int tiles) {
+        int xiStride = Winograd5x5.planeStride(tiles, cols);
+        int row = (width - 4) * cols;
+        float[] h = new float[12];
+        for (int t = t0; t < t1; t++) {
+            int base = Winograd5x5.outputOrigin(t, cols, height, width);
+            for (int j = 0; j < cols; j++) {
+                for (int q = 0; q < 2; q++) {
+                    spread(gy, base + j + q * cols, row, h, q, 2);
+                }
+                for (int i = 0; i < 6; i++) {
+                    spread(h, 2 * i, 1, w, t * cols + j + 6 * i * xiStride, xiStride);
+                }
+            }
+        }
+    }
+
+    /** Six values G'·a from two (G' = G of F(5x5, 2x2)), {@code a_k = src[s + k·ss]}, into {@code dst[d + i·ds]}. */
+    static void spread(float[] src, int s, int ss, float[] dst, int d, int ds) {
+        float a0 = src[s];
+        float a1 = src[s + ss];
+        float e = a0 * TWENTY_FOURTH;
+        float f = a1 * TWELFTH;
+        dst[d] = a0 * 0.25f;
+        dst[d + ds] = (a0 + a1) * -SIXTH;
+        dst[d + 2 * ds] = (a0 - a1) * -SIXTH;
+        dst[d + 3 * ds] = e + f;
+        dst[d + 4 * ds] = e - f;
+        dst[d + 5 * ds] = a1;
+    }
+
+    @Override
+    public void weightResult(float[] m, int cin, int cols, int c0, int c1, float[] dw) {
+        int xiStride = cin * cols;
+        float[] a = new float[30];
+        for (int c = c0; c < c1; c++) {
+            for (int o = 0; o < cols; o++) {
+                int at = c * cols + o;
+                for (int j = 0; j < 6; j++) {
+                    collapse(m, at + j * xiStride, 6 * xiStride, a, j, 6);
+                }
+                for (int r = 0; r < 5; r++) {
+                    collapse(a, 6 * r, 1, dw, (c * 25 + r * 5) * cols + o, cols);
+                }
+            }
+        }
+    }
+
+    /** Five values A'ᵀ·s from six (A' = A of F(5x5, 2x2)), {@code s_j = src[s + j·ss]}, into {@code dst[d + i·ds]}. */
+    static void collapse(float[] src, int s, int ss, float[] dst, int d, int ds) {
+        float s0 = src[s];
+        float s1 = src[s + ss];
+        float s2 = src[s + 2 * ss];
+        float s3 = src[s + 3 * ss];
+        float s4 = src[s + 4 * ss];
+        float s5 = src[s + 5 * ss];
+        float p = s1 + s2;
+        float q = s1 - s2;
+        float u = s3 + s4;
+        float v = s3 - s4;
+        dst[d] = s0 + p + u;
+        dst[d + ds] = q + v * 2f;
+        dst[d + 2 * ds] = p + u * 4f;
+        dst[d + 3 * ds] = q + v * 8f;
+        dst[d + 4 * ds] = p + u * 16f + s5;
+    }
 }

@@ -122,4 +122,72 @@ final class VectorWinograd5x5 implements Winograd5x5Kernels {
         s0.add(s1.add(s2)).add(s3.add(s4)).intoArray(dst, d);
         s1.sub(s2).add(s3.sub(s4).mul(2f)).add(s5).intoArray(dst, d + ds);
     }
+
+    @Override
+    public void gradient(float[] gy, int cols, int height, int width, int t0, int t1, float[] w, int tiles) {
+        int xiStride = Winograd5x5.planeStride(tiles, cols);
+        int row = (width - 4) * cols;
+        float[] h = new float[12 * L];
+        for (int t = t0; t < t1; t++) {
+            int base = Winograd5x5.outputOrigin(t, cols, height, width);
+            for (int j = 0; j < cols; j += L) {
+                for (int q = 0; q < 2; q++) {
+                    spread(gy, base + j + q * cols, row, h, q * L, 2 * L);
+                }
+                for (int i = 0; i < 6; i++) {
+                    spread(h, 2 * i * L, L, w, t * cols + j + 6 * i * xiStride, xiStride);
+                }
+            }
+        }
+    }
+
+    /** As {@link ScalarWinograd5x5#spread}, a vector at each index. */
+    private static void spread(float[] src, int s, int ss, float[] dst, int d, int ds) {
+        FloatVector a0 = FloatVector.fromArray(F, src, s);
+        FloatVector a1 = FloatVector.fromArray(F, src, s + ss);
+        FloatVector e = a0.mul(TWENTY_FOURTH);
+        FloatVector f = a1.mul(TWELFTH);
+        a0.mul(0.25f).intoArray(dst, d);
+        a0.add(a1).mul(-SIXTH).intoArray(dst, d + ds);
+        a0.sub(a1).mul(-SIXTH).intoArray(dst, d + 2 * ds);
+        e.add(f).intoArray(dst, d + 3 * ds);
+        e.sub(f).intoArray(dst, d + 4 * ds);
+        a1.intoArray(dst, d + 5 * ds);
+    }
+
+    @Override
+    public void weightResult(float[] m, int cin, int cols, int c0, int c1, float[] dw) {
+        int xiStride = cin * cols;
+        float[] a = new float[30 * L];
+        for (int c = c0; c < c1; c++) {
+            for (int o = 0; o < cols; o += L) {
+                int at = c * cols + o;
+                for (int j = 0; j < 6; j++) {
+                    collapse(m, at + j * xiStride, 6 * xiStride, a, j * L, 6 * L);
+                }
+                for (int r = 0; r < 5; r++) {
+                    collapse(a, 6 * r * L, L, dw, (c * 25 + r * 5) * cols + o, cols);
+                }
+            }
+        }
+    }
+
+    /** As {@link ScalarWinograd5x5#collapse}, a vector at each index. */
+    private static void collapse(float[] src, int s, int ss, float[] dst, int d, int ds) {
+        FloatVector s0 = FloatVector.fromArray(F, src, s);
+        FloatVector s1 = FloatVector.fromArray(F, src, s + ss);
+        FloatVector s2 = FloatVector.fromArray(F, src, s + 2 * ss);
+        FloatVector s3 = FloatVector.fromArray(F, src, s + 3 * ss);
+        FloatVector s4 = FloatVector.fromArray(F, src, s + 4 * ss);
+        FloatVector s5 = FloatVector.fromArray(F, src, s + 5 * ss);
+        FloatVector p = s1.add(s2);
+        FloatVector q = s1.sub(s2);
+        FloatVector u = s3.add(s4);
+        FloatVector v = s3.sub(s4);
+        s0.add(p).add(u).intoArray(dst, d);
+        q.add(v.mul(2f)).intoArray(dst, d + ds);
+        p.add(u.mul(4f)).intoArray(dst, d + 2 * ds);
+        q.add(v.mul(8f)).intoArray(dst, d + 3 * ds);
+        p.add(u.mul(16f)).add(s5).intoArray(dst, d + 4 * ds);
+    }
 }

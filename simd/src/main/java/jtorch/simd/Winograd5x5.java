@@ -117,6 +117,66 @@ public final class Winograd5x5 {
         IMPL.output(m, tiles, cols, height, width, t0, t1, y);
     }
 
+    /**
+     * The weight gradient's second operand: the 2x2 blocks of output gradient under tiles {@code [t0, t1)}
+     * ({@code gy} NHWC {@code [images][height-4][width-4][cols]}, {@code height x width} the padded input's),
+     * each spread to 6x6 by F(5x5, 2x2)'s {@code G' g G'ᵀ} (G' = [1/4 0; -1/6 -1/6; -1/6 1/6; 1/24 1/12;
+     * 1/24 -1/12; 0 1]), into {@code w[ξ·planeStride(tiles, cols) + t·cols + j]}. With the input tiles of
+     * {@link #transformInput} (F(5x5, 2x2) shares Bᵀ) and {@link #multiplyGradient}, the 5x5 weight gradient is
+     * {@code A'ᵀ [Σ_t V_t ⊙ W_t] A'} ({@link #weightResult}).
+     */
+    public static void transformGradient(float[] gy, int images, int cols, int height, int width, int t0, int t1,
+                                         float[] w, int tiles) {
+        geometry("transformGradient", images, cols, height, width, t0, t1);
+        if (t1 > tiles) {
+            throw new IllegalArgumentException("transformGradient: tile " + t1 + " is past the buffer's " + tiles);
+        }
+        Checks.span("transformGradient", "gy", gy, "offset", 0, (long) images * (height - 4) * (width - 4) * cols);
+        Checks.span("transformGradient", "w", w, "offset", 0, 36L * planeStride(tiles, cols));
+        IMPL.gradient(gy, cols, height, width, t0, t1, w, tiles);
+    }
+
+    /**
+     * {@code acc[accOff + (ξ·cin + c)·cols + j] += Σ_{t < tiles} v[ξ][t][c] · w[ξ][t][j]} for the 36 positions, on
+     * the calling thread ({@code v} from {@link #transformInput}, {@code w} from {@link #transformGradient}).
+     */
+    public static void multiplyGradient(float[] v, float[] w, int tiles, int cin, int cols, float[] acc, int accOff) {
+        channels("multiplyGradient", "cin", cin);
+        Checks.positive("multiplyGradient", "tiles", tiles);
+        if (cols <= 0 || cols % DirectConv.blockWidth() != 0) {
+            throw new IllegalArgumentException("multiplyGradient: cols must be a positive multiple of blockWidth()="
+                    + DirectConv.blockWidth() + ", got " + cols);
+        }
+        int vs = planeStride(tiles, cin);
+        int ws = planeStride(tiles, cols);
+        Checks.span("multiplyGradient", "v", v, "offset", 0, 36L * vs);
+        Checks.span("multiplyGradient", "w", w, "offset", 0, 36L * ws);
+        Checks.span("multiplyGradient", "acc", acc, "accOff", accOff, 36L * cin * cols);
+        int[] pix = new int[tiles];
+        for (int xi = 0; xi < 36; xi++) {
+            DirectConv.gatherRows(v, xi * vs, cin, tiles, w, xi * ws, cols, acc, accOff + xi * cin * cols, pix);
+        }
+    }
+
+    /**
+     * The 5x5 weight gradient of input channels {@code [c0, c1)} from the summed products {@code m[(ξ·cin + c)·cols
+     * + j]}: {@code dw[(c·25 + a·5 + b)·cols + j]}, by F(5x5, 2x2)'s {@code A'ᵀ m A'} (A'ᵀ = [1 1 1 1 1 0;
+     * 0 1 -1 2 -2 0; 0 1 1 4 4 0; 0 1 -1 8 -8 0; 0 1 1 16 16 1]).
+     */
+    public static void weightResult(float[] m, int cin, int cols, int c0, int c1, float[] dw) {
+        channels("weightResult", "cin", cin);
+        if (cols <= 0 || cols % 16 != 0) {
+            throw new IllegalArgumentException("weightResult: cols must be a positive multiple of 16, got " + cols);
+        }
+        if (c0 < 0 || c1 < c0 || c1 > cin) {
+            throw new IllegalArgumentException("weightResult: channel range [" + c0 + ", " + c1
+                    + ") is outside [0, " + cin + ")");
+        }
+        Checks.span("weightResult", "m", m, "offset", 0, 36L * cin * cols);
+        Checks.span("weightResult", "dw", dw, "offset", 0, 25L * cin * cols);
+        IMPL.weightResult(m, cin, cols, c0, c1, dw);
+    }
+
     private static void channels(String op, String name, int n) {
         if (n <= 0 || n % 16 != 0) {
             throw new IllegalArgumentException(op + ": " + name + " must be a positive multiple of 16, got " + n);

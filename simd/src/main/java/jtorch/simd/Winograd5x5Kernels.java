@@ -7,4 +7,8 @@ interface Winograd5x5Kernels {
     void input(float[] x, int channels, int height, int width, int t0, int t1, float[] v, int tiles);
 
     void output(float[] m, int tiles, int cols, int height, int width, int t0, int t1, float[] y);
+
+    void gradient(float[] gy, int cols, int height, int width, int t0, int t1, float[] w, int tiles);
+
+    void weightResult(float[] m, int cin, int cols, int c0, int c1, float[] dw);
 }

@@ -27,6 +27,11 @@ class Winograd5x5Test {
         {4, 0, -5, 0, 1, 0}, {0, -4, -4, 1, 1, 0}, {0, 4, -4, -1, 1, 0},
         {0, -2, -1, 2, 1, 0}, {0, 2, -1, -2, 1, 0}, {0, 4, 0, -5, 0, 1}};
     private static final double[][] AT = {{1, 1, 1, 1, 1, 0}, {0, 1, -1, 2, -2, 1}};
+    /** F(5x5, 2x2)'s G' and A'ᵀ (same points; Bᵀ is shared). */
+    private static final double[][] G2 = {{1 / 4d, 0}, {-1 / 6d, -1 / 6d}, {-1 / 6d, 1 / 6d}, {1 / 24d, 1 / 12d},
+        {1 / 24d, -1 / 12d}, {0, 1}};
+    private static final double[][] AT5 = {{1, 1, 1, 1, 1, 0}, {0, 1, -1, 2, -2, 0}, {0, 1, 1, 4, 4, 0},
+        {0, 1, -1, 8, -8, 0}, {0, 1, 1, 16, 16, 1}};
 
     private final ScalarWinograd5x5 scalar = new ScalarWinograd5x5();
     private final VectorWinograd5x5 vector = new VectorWinograd5x5();
@@ -56,6 +61,12 @@ class Winograd5x5Test {
             float[] y = new float[2];
             ScalarWinograd5x5.result(s, 0, 1, y, 0, 1);
             assertProduct(AT, s, y, 1e-5);
+            float[] a = TestArrays.floats(rnd, 2, -2f, 2f);
+            ScalarWinograd5x5.spread(a, 0, 1, r, 0, 1);
+            assertProduct(G2, a, r, 1e-5);
+            float[] five = new float[5];
+            ScalarWinograd5x5.collapse(s, 0, 1, five, 0, 1);
+            assertProduct(AT5, s, five, 1e-4);
         }
     }
 
@@ -93,6 +104,21 @@ class Winograd5x5Test {
             scalar.output(m, tiles, cols, h, w, t0, t1, yS);
             vector.output(m, tiles, cols, h, w, t0, t1, yV);
             assertThat(yV).as("output %s", Arrays.toString(shape)).containsExactly(yS);
+
+            float[] gy = TestArrays.floats(rnd, n * (h - 4) * (w - 4) * cols, -1f, 1f);
+            float[] gS = nans(36 * Winograd5x5.planeStride(tiles, cols));
+            float[] gV = nans(36 * Winograd5x5.planeStride(tiles, cols));
+            scalar.gradient(gy, cols, h, w, t0, t1, gS, tiles);
+            vector.gradient(gy, cols, h, w, t0, t1, gV, tiles);
+            assertThat(gV).as("gradient %s", Arrays.toString(shape)).containsExactly(gS);
+
+            float[] sums = TestArrays.floats(rnd, 36 * c * cols, -1f, 1f);
+            float[] dS = nans(25 * c * cols);
+            float[] dV = nans(25 * c * cols);
+            scalar.weightResult(sums, c, cols, 0, c, dS);
+            vector.weightResult(sums, c, cols, 0, c, dV);
+            assertThat(dV).as("weightResult %s", Arrays.toString(shape)).containsExactly(dS);
+            assertThat(dS).as("every dw written").doesNotContain(Float.NaN);
         }
     }
 
@@ -141,6 +167,55 @@ class Winograd5x5Test {
     }
 
     @Test
+    void weightGradientPipelineComputesTheCorrelation() {
+        SplittableRandom rnd = new SplittableRandom(4);
+        int n = 3;
+        int c = 16;
+        int h = 10;
+        int w = 12;
+        int o = 48;
+        int cols = DirectConv.paddedWidth(o);
+        int oh = h - 4;
+        int ow = w - 4;
+        float[] x = TestArrays.floats(rnd, n * h * w * c, -1f, 1f);
+        float[] gy = new float[n * oh * ow * cols];
+        for (int p = 0; p < n * oh * ow; p++) {
+            for (int j = 0; j < o; j++) {
+                gy[p * cols + j] = (float) (rnd.nextDouble() * 2 - 1);
+            }
+        }
+        int tiles = Winograd5x5.tiles(n, h, w);
+        float[] v = new float[36 * Winograd5x5.planeStride(tiles, c)];
+        Winograd5x5.transformInput(x, n, c, h, w, 0, tiles, v, tiles);
+        float[] g = new float[36 * Winograd5x5.planeStride(tiles, cols)];
+        Winograd5x5.transformGradient(gy, n, cols, h, w, 0, tiles, g, tiles);
+        float[] sums = new float[7 + 36 * c * cols];
+        Winograd5x5.multiplyGradient(v, g, tiles, c, cols, sums, 7);
+        float[] dw = nans(25 * c * cols);
+        Winograd5x5.weightResult(Arrays.copyOfRange(sums, 7, sums.length), c, cols, 0, c, dw);
+        for (int k = 0; k < c; k++) {
+            for (int a = 0; a < 5; a++) {
+                for (int b = 0; b < 5; b++) {
+                    for (int j = 0; j < o; j++) {
+                        double want = 0;
+                        for (int i = 0; i < n; i++) {
+                            for (int r = 0; r < oh; r++) {
+                                for (int q = 0; q < ow; q++) {
+                                    want += (double) x[((i * h + r + a) * w + q + b) * c + k]
+                                            * gy[((i * oh + r) * ow + q) * cols + j];
+                                }
+                            }
+                        }
+                        float got = dw[(k * 25 + a * 5 + b) * cols + j];
+                        assertThat((double) got).as("dw[%d][%d][%d][%d]", k, a, b, j)
+                                .isCloseTo(want, Offset.offset(2e-4));
+                    }
+                }
+            }
+        }
+    }
+
+    @Test
     void refusesWhatItCannotTransform() {
         float[] big = new float[1 << 18];
         assertThatThrownBy(() -> Winograd5x5.transformWeights(big, 8, 16, 0, 8, big))
@@ -155,6 +230,12 @@ class Winograd5x5Test {
                 .hasMessageContaining("tile 4 is past the buffer's 3");
         assertThatThrownBy(() -> Winograd5x5.transformOutput(new float[10], 4, 16, 1, 8, 8, 0, 4, big))
                 .hasMessageContaining("transformOutput: m is too short");
+        assertThatThrownBy(() -> Winograd5x5.transformGradient(big, 1, 16, 8, 8, 0, 4, big, 3))
+                .hasMessageContaining("tile 4 is past the buffer's 3");
+        assertThatThrownBy(() -> Winograd5x5.multiplyGradient(big, big, 4, 16, 20, big, 0))
+                .hasMessageContaining("cols must be a positive multiple of blockWidth()");
+        assertThatThrownBy(() -> Winograd5x5.weightResult(big, 16, 32, 0, 17, big))
+                .hasMessageContaining("channel range [0, 17)");
         assertThatThrownBy(() -> Winograd5x5.transformInput(new float[100], 1, 16, 8, 8, 0, 4, big, 4))
                 .hasMessage("transformInput: x is too short: 1024 elements at offset=0 need 1024, but x.length=100");
     }

@@ -126,6 +126,8 @@ final class CpuConv {
         if (gw != null) {
             if (CpuConvPlanar.supports(x, w, p)) {
                 CpuConvPlanar.weightGrad(gy, x, w, p, gw);
+            } else if (CpuConvWinograd5x5.supportsWeightGrad(x, w, p)) {
+                CpuConvWinograd5x5.weightGrad(gy, x, w, p, gw);
             } else if (direct) {
                 CpuConvDirect.weightGrad(gy, x, w, p, gw);
             } else if (x.dtype() == DType.FLOAT32) {

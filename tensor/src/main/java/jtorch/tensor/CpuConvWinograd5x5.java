@@ -39,6 +39,28 @@ final class CpuConvWinograd5x5 {
                 && p.padW() <= 4 && evenOutput(gx.size(2) + 4, gx.size(3) + 4) && enoughImages(gx.size(0));
     }
 
+    /**
+     * Whether the weight gradient takes this route: as {@link #supports}, less the image count, with the 36
+     * transformed partial sums of each group of chunks ({@link #SLAB_FLOATS} in all) held until they are added in
+     * group order.
+     */
+    static boolean supportsWeightGrad(NdArray x, NdArray w, ConvParams p) {
+        if (!(qualifies(x.dtype(), w, p) && x.size(1) % 16 == 0 && w.size(0) % 16 == 0
+                && evenOutput(x.size(2) + 2 * p.padH(), x.size(3) + 2 * p.padW()))) {
+            return false;
+        }
+        int perImage = Winograd5x5.tiles(1, x.size(2) + 2 * p.padH(), x.size(3) + 2 * p.padW());
+        int chunk = Math.max(1, CHUNK_TILES / perImage);
+        long groups = Math.min(WGRAD_GROUPS, (x.size(0) + chunk - 1) / chunk);
+        return groups * 36 * x.size(1) * DirectConv.paddedWidth(w.size(0)) <= SLAB_FLOATS;
+    }
+
+    /** Groups of chunks whose weight-gradient sums are kept apart (the parallel units of {@link #weightGrad}). */
+    static final int WGRAD_GROUPS = 8;
+
+    /** Most floats of the groups' weight-gradient sums (16 MB): the seed network's 32->64 layer at batch 64 takes 0.6 M. */
+    static final int SLAB_FLOATS = 1 << 22;
+
     private static boolean qualifies(DType dtype, NdArray w, ConvParams p) {
         return ENABLED && dtype == DType.FLOAT32 && p.groups() == 1 && w.size(2) == 5 && w.size(3) == 5
                 && p.strideH() == 1 && p.strideW() == 1 && p.dilH() == 1 && p.dilW() == 1;
@@ -99,6 +121,82 @@ final class CpuConvWinograd5x5 {
                 Winograd5x5.transformOutput(m, tc, cols, k, hp, wpx, 0, tc, ys);
                 DirectConv.fromNhwc(ys, 0, cols, k, outCh, plane, bias, biasOff, accumulate, dst,
                         dstOff + i * outCh * plane);
+            }
+        });
+    }
+
+    /**
+     * gw += the weight gradient by F(5x5, 2x2): per chunk of images the input tiles and the output gradient's 2x2
+     * blocks are transformed and multiplied into the 36 partial sums of the chunk's group ({@link #WGRAD_GROUPS}
+     * groups of consecutive chunks, the same on any thread count; slot 6 holds all groups' sums); the groups' sums
+     * are added in group order, transformed back to 5x5 (slot 2) and added into gw. So the result does not depend
+     * on the thread count.
+     */
+    static void weightGrad(NdArray gy, NdArray x, NdArray w, ConvParams p, NdArray gw) {
+        int n = x.size(0);
+        int c = x.size(1);
+        int h = x.size(2);
+        int wd = x.size(3);
+        int o = w.size(0);
+        int padH = p.padH();
+        int padW = p.padW();
+        int hp = h + 2 * padH;
+        int wpx = wd + 2 * padW;
+        int oH = hp - 4;
+        int oW = wpx - 4;
+        int plane = oH * oW;
+        int perImage = Winograd5x5.tiles(1, hp, wpx);
+        int cols = DirectConv.paddedWidth(o);
+        int chunk = Math.max(1, CHUNK_TILES / perImage);
+        int chunks = (n + chunk - 1) / chunk;
+        int slab = 36 * c * cols;
+        float[] xa = CpuStorage.floatsOf(x);
+        float[] ga = CpuStorage.floatsOf(gy);
+        // Chunks in a fixed number of groups, each summed in order into its own slab by one thread, then the
+        // slabs added in group order: the same additions on any thread count.
+        int perGroup = (chunks + WGRAD_GROUPS - 1) / WGRAD_GROUPS;
+        int groups = (chunks + perGroup - 1) / perGroup;
+        float[] acc = Scratch.floats(6, groups * slab);
+        Parallel.forRange(0, groups, 1, (g0, g1) -> {
+            int tiles = chunk * perImage;
+            float[] xs = Scratch.floats(3, chunk * hp * wpx * c);
+            float[] gs = Scratch.floats(4, chunk * plane * cols);
+            float[] v = Scratch.floats(5, 36 * Winograd5x5.planeStride(tiles, c));
+            float[] yw = Scratch.floats(7, 36 * Winograd5x5.planeStride(tiles, cols));
+            for (int g = g0; g < g1; g++) {
+                java.util.Arrays.fill(acc, g * slab, (g + 1) * slab, 0f);
+                for (int q = g * perGroup; q < Math.min(chunks, (g + 1) * perGroup); q++) {
+                    int i = q * chunk;
+                    int k = Math.min(chunk, n - i);
+                    int tc = k * perImage;
+                    DirectConv.toNhwc(xa, x.offset() + i * c * h * wd, k, c, h, wd, padH, padW, c, xs, 0);
+                    DirectConv.toNhwc(ga, gy.offset() + i * o * plane, k, o, oH, oW, 0, 0, cols, gs, 0);
+                    Winograd5x5.transformInput(xs, k, c, hp, wpx, 0, tc, v, tc);
+                    Winograd5x5.transformGradient(gs, k, cols, hp, wpx, 0, tc, yw, tc);
+                    Winograd5x5.multiplyGradient(v, yw, tc, c, cols, acc, g * slab);
+                }
+            }
+        });
+        Parallel.forRange(0, slab, 4096, (e0, e1) -> {
+            for (int g = 1; g < groups; g++) {
+                int from = g * slab;
+                for (int e = e0; e < e1; e++) {
+                    acc[e] += acc[from + e];
+                }
+            }
+        });
+        float[] dw = Scratch.floats(2, 25 * c * cols);
+        Parallel.forRange(0, c, 1, (c0, c1) -> Winograd5x5.weightResult(acc, c, cols, c0, c1, dw));
+        float[] wa = CpuStorage.floatsOf(gw);
+        int gwOff = gw.offset();
+        Parallel.forRange(0, o, 1, (o0, o1) -> {
+            for (int oc = o0; oc < o1; oc++) {
+                for (int ci = 0; ci < c; ci++) {
+                    int dst = gwOff + (oc * c + ci) * 25;
+                    for (int t = 0; t < 25; t++) {
+                        wa[dst + t] += dw[(ci * 25 + t) * cols + oc];
+                    }
+                }
             }
         });
     }
