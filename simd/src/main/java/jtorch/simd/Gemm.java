@@ -92,6 +92,17 @@ public final class Gemm {
             });
             return;
         }
+        if (!split.overColumns() && SGEMM instanceof VectorSgemm && SharedPackedB.fits(k, n)) {
+            SgemmOperand.B packedB = SharedPackedB.pack(transB, k, n, b, bOff, ldb);
+            Parallel.forRange(0, split.units(), 1, (u0, u1) -> {
+                int lo = split.start(u0);
+                int hi = split.start(u1);
+                int aAt = transA ? aOff + lo : aOff + lo * lda;
+                SGEMM.sgemm(hi - lo, n, k, alpha, SgemmOperand.ofA(transA, a, aAt, lda), packedB, beta,
+                        c, cOff + lo * ldc, ldc);
+            });
+            return;
+        }
         Parallel.forRange(0, split.units(), 1, (u0, u1) -> {
             int lo = split.start(u0);
             int hi = split.start(u1);

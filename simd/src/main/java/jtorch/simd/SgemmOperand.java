@@ -26,6 +26,19 @@ public final class SgemmOperand {
          * {@code p < kc}, the {@code nr} values {@code B(p0 + p, j0 + q*nr + j)}; columns past {@code nc} are 0.
          */
         void pack(int p0, int j0, int kc, int nc, int nr, float[] dst);
+
+        /**
+         * An operand already packed whole ({@link SharedPackedB}) returns its array, and the kernel reads blocks
+         * from it at {@link #packedOffset} instead of calling {@link #pack}; others return null.
+         */
+        default float[] packedArray() {
+            return null;
+        }
+
+        /** Where the block {@code pack(p0, j0, ...)} would write begins in {@link #packedArray()}. */
+        default int packedOffset(int p0, int j0) {
+            throw new UnsupportedOperationException("not a pre-packed operand");
+        }
     }
 
     /** A row-major (or, with {@code trans}, column-major) array as op(A). */
@@ -35,7 +48,7 @@ public final class SgemmOperand {
 
     /** A row-major (or, with {@code trans}, column-major) array as op(B). */
     public static B ofB(boolean trans, float[] b, int bOff, int ldb) {
-        return (p0, j0, kc, nc, nr, dst) -> packArrayB(trans, b, bOff, ldb, p0, j0, kc, nc, nr, dst);
+        return (p0, j0, kc, nc, nr, dst) -> packArrayB(trans, b, bOff, ldb, p0, j0, kc, nc, nr, dst, 0);
     }
 
     /** The array packer with the register transpose where it applies (see {@link VectorPacking#packA}). */
@@ -50,11 +63,11 @@ public final class SgemmOperand {
 
     /** The array packer with the vector copy where it applies (see {@link VectorPacking}). */
     static void packArrayB(boolean trans, float[] b, int bOff, int ldb, int p0, int j0, int kc, int nc, int nr,
-                           float[] dst) {
+                           float[] dst, int dstOff) {
         if (Simd.vectorEnabled() && nr == 2 * VectorSpeciesHolder.F.length()) {
-            VectorPacking.packB(trans, b, bOff, ldb, p0, j0, kc, nc, nr, dst);
+            VectorPacking.packB(trans, b, bOff, ldb, p0, j0, kc, nc, nr, dst, dstOff);
         } else {
-            GemmPacking.packB(trans, b, bOff, ldb, p0, j0, kc, nc, nr, dst, 0);
+            GemmPacking.packB(trans, b, bOff, ldb, p0, j0, kc, nc, nr, dst, dstOff);
         }
     }
 }

@@ -29,13 +29,13 @@ final class VectorPacking {
 
     /** Packs {@code op(B)[p0 : p0+kc, j0 : j0+nc]} exactly like {@link GemmPacking#packB} with {@code dstOff = 0}. */
     static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int j0, int kc, int nc, int nr,
-                      float[] dst) {
+                      float[] dst, int dstOff) {
         int lanes = F.length();
         assert nr == 2 * lanes : "panels are two vectors wide";
         int full = transB ? 0 : nc / nr * nr;
         for (int jr = 0; jr < full; jr += nr) {
             int src = bOff + p0 * ldb + j0 + jr;
-            int d = jr * kc;
+            int d = dstOff + jr * kc;
             for (int p = 0; p < kc; p++) {
                 FloatVector.fromArray(F, b, src).intoArray(dst, d);
                 FloatVector.fromArray(F, b, src + lanes).intoArray(dst, d + lanes);
@@ -44,7 +44,7 @@ final class VectorPacking {
             }
         }
         if (full < nc) {
-            GemmPacking.packB(transB, b, bOff, ldb, p0, j0 + full, kc, nc - full, nr, dst, full * kc);
+            GemmPacking.packB(transB, b, bOff, ldb, p0, j0 + full, kc, nc - full, nr, dst, dstOff + full * kc);
         }
     }
 

@@ -83,34 +83,43 @@ final class VectorSgemm implements SgemmKernel {
         Buffers buf = BUFFERS.get();
         int kcMax = Math.min(k, KC);
         float[] pa = buf.a(roundUp(Math.min(m, MC), MR) * kcMax);
-        float[] pb = buf.b(roundUp(Math.min(n, NC), NR) * kcMax);
+        float[] shared = b.packedArray();
+        float[] pb = shared == null ? buf.b(roundUp(Math.min(n, NC), NR) * kcMax) : null;
         for (int jc = 0; jc < n; jc += NC) {
             int nc = Math.min(NC, n - jc);
             for (int pc = 0; pc < k; pc += KC) {
                 int kc = Math.min(KC, k - pc);
-                b.pack(pc, jc, kc, nc, NR, pb);
+                float[] bBlock = pb;
+                int bAt = 0;
+                if (shared == null) {
+                    b.pack(pc, jc, kc, nc, NR, pb);
+                } else {
+                    bBlock = shared;
+                    bAt = b.packedOffset(pc, jc);
+                }
                 float betaHere = pc == 0 ? beta : 1f;
                 for (int ic = 0; ic < m; ic += MC) {
                     int mc = Math.min(MC, m - ic);
                     a.pack(ic, pc, mc, kc, MR, pa);
-                    macroKernel(mc, nc, kc, alpha, pa, pb, betaHere, c, cOff + ic * ldc + jc, ldc, buf.tile);
+                    macroKernel(mc, nc, kc, alpha, pa, bBlock, bAt, betaHere, c, cOff + ic * ldc + jc, ldc,
+                            buf.tile);
                 }
             }
         }
     }
 
-    /** Multiplies a packed {@code mc x kc} A block by a packed {@code kc x nc} B block into C. */
-    private static void macroKernel(int mc, int nc, int kc, float alpha, float[] pa, float[] pb, float beta,
-                                    float[] c, int cBase, int ldc, float[] tile) {
+    /** Multiplies a packed {@code mc x kc} A block by a packed {@code kc x nc} B block (at pb[pbOff]) into C. */
+    private static void macroKernel(int mc, int nc, int kc, float alpha, float[] pa, float[] pb, int pbOff,
+                                    float beta, float[] c, int cBase, int ldc, float[] tile) {
         for (int jr = 0; jr < nc; jr += NR) {
             int cols = Math.min(NR, nc - jr);
             for (int ir = 0; ir < mc; ir += MR) {
                 int rows = Math.min(MR, mc - ir);
                 int ci = cBase + ir * ldc + jr;
                 if (rows == MR && cols == NR) {
-                    SgemmMicroKernel.tile(kc, pa, ir * kc, pb, jr * kc, alpha, beta, c, ci, ldc);
+                    SgemmMicroKernel.tile(kc, pa, ir * kc, pb, pbOff + jr * kc, alpha, beta, c, ci, ldc);
                 } else {
-                    SgemmMicroKernel.tile(kc, pa, ir * kc, pb, jr * kc, 1f, 0f, tile, 0, NR);
+                    SgemmMicroKernel.tile(kc, pa, ir * kc, pb, pbOff + jr * kc, 1f, 0f, tile, 0, NR);
                     mergeEdge(rows, cols, alpha, tile, beta, c, ci, ldc);
                 }
             }
