@@ -361,15 +361,27 @@ public final class DirectConv {
             for (int r = rows; r < ROWS; r++) {
                 base[r] = base[rows - 1];
             }
-            for (int j = 0; j < cols; j += nr) {
-                if (rows == ROWS) {
-                    impl.tileDense(x, base, outerA, outerB, segs, segLen, wp, wpOff + j * k, out, outOff + p * ldo + j,
-                            ldo);
-                } else {
-                    impl.tileDense(x, base, outerA, outerB, segs, segLen, wp, wpOff + j * k, tail, 0, nr);
-                    for (int r = 0; r < rows; r++) {
-                        System.arraycopy(tail, r * nr, out, outOff + (p + r) * ldo + j, nr);
-                    }
+            denseRows(impl, x, base, outerA, outerB, segs, segLen, wp, wpOff, k, cols, rows, out, outOff + p * ldo,
+                    ldo, tail);
+        }
+    }
+
+    /**
+     * The dense tile over all column blocks of one group of up to 8 output rows ({@code rows}, starting at
+     * {@code out[outOff]}): a full group straight into out, a short one through {@code tail} (8·blockWidth floats)
+     * so that rows past the end are never written.
+     */
+    private static void denseRows(DirectConvKernels impl, float[] a, int[] base, int[] outerA, int[] outerB,
+                                  int segs, int segLen, float[] wp, int wpOff, int k, int cols, int rows, float[] out,
+                                  int outOff, int ldo, float[] tail) {
+        int nr = impl.blockWidth();
+        for (int j = 0; j < cols; j += nr) {
+            if (rows == ROWS) {
+                impl.tileDense(a, base, outerA, outerB, segs, segLen, wp, wpOff + j * k, out, outOff + j, ldo);
+            } else {
+                impl.tileDense(a, base, outerA, outerB, segs, segLen, wp, wpOff + j * k, tail, 0, nr);
+                for (int r = 0; r < rows; r++) {
+                    System.arraycopy(tail, r * nr, out, outOff + r * ldo + j, nr);
                 }
             }
         }
@@ -383,24 +395,14 @@ public final class DirectConv {
      */
     static void multiplyRows(float[] a, int aOff, int inner, int rows, float[] wp, int wpOff, int cols, float[] out,
                              int outOff, int ldo, int[] base, float[] tail) {
-        int nr = IMPL.blockWidth();
         int[] zero = {0};
         for (int p = 0; p < rows; p += ROWS) {
             int n = Math.min(ROWS, rows - p);
             for (int r = 0; r < ROWS; r++) {
                 base[r] = aOff + (p + Math.min(r, n - 1)) * inner;
             }
-            for (int j = 0; j < cols; j += nr) {
-                if (n == ROWS) {
-                    IMPL.tileDense(a, base, zero, zero, 1, inner, wp, wpOff + j * inner, out, outOff + p * ldo + j,
-                            ldo);
-                } else {
-                    IMPL.tileDense(a, base, zero, zero, 1, inner, wp, wpOff + j * inner, tail, 0, nr);
-                    for (int r = 0; r < n; r++) {
-                        System.arraycopy(tail, r * nr, out, outOff + (p + r) * ldo + j, nr);
-                    }
-                }
-            }
+            denseRows(IMPL, a, base, zero, zero, 1, inner, wp, wpOff, inner, cols, n, out, outOff + p * ldo, ldo,
+                    tail);
         }
     }
 

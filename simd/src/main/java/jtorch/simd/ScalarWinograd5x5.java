@@ -160,7 +160,7 @@ final class ScalarWinograd5x5 implements Winograd5x5Kernels {
                     collapse(m, at + j * xiStride, 6 * xiStride, a, j, 6);
                 }
                 for (int r = 0; r < 5; r++) {
-                    collapse(a, 6 * r, 1, dw, (c * 25 + r * 5) * cols + o, cols);
+                    collapse(a, 6 * r, 1, dw, (r * 5 * cin + c) * cols + o, cin * cols);
                 }
             }
         }

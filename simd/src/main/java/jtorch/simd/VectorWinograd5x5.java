@@ -166,7 +166,7 @@ final class VectorWinograd5x5 implements Winograd5x5Kernels {
                     collapse(m, at + j * xiStride, 6 * xiStride, a, j * L, 6 * L);
                 }
                 for (int r = 0; r < 5; r++) {
-                    collapse(a, 6 * r * L, L, dw, (c * 25 + r * 5) * cols + o, cols);
+                    collapse(a, 6 * r * L, L, dw, (r * 5 * cin + c) * cols + o, cin * cols);
                 }
             }
         }

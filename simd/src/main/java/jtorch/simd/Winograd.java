@@ -27,17 +27,20 @@ public final class Winograd {
     private static final WinogradKernels IMPL = Simd.choose(WinogradKernels.class, "VectorWinograd",
             ScalarWinograd::new);
 
+    /** Output pixels a stride-1 3x3 kernel loses on each axis (see {@link WinogradTiles}). */
+    private static final int HALO = 2;
+
     private Winograd() {}
 
     /** Tiles of {@code images} padded inputs of {@code height x width}. */
     public static int tiles(int images, int height, int width) {
-        return images * ((height - 2) / 2) * ((width - 2) / 2);
+        return WinogradTiles.count(images, height, width, HALO);
     }
 
     /** Fills {@code u}'s rows for input channels {@code [c0, c1)} from packed 3x3 weights (class comment). */
     public static void transformWeights(float[] wp, int cin, int cout, int c0, int c1, float[] u) {
-        channels("transformWeights", "cin", cin);
-        channels("transformWeights", "cout", cout);
+        WinogradTiles.channels("transformWeights", "cin", cin);
+        WinogradTiles.channels("transformWeights", "cout", cout);
         if (c0 < 0 || c1 < c0 || c1 > cin) {
             throw new IllegalArgumentException("transformWeights: channel range [" + c0 + ", " + c1
                     + ") is outside [0, " + cin + ")");
@@ -60,7 +63,7 @@ public final class Winograd {
      */
     public static void transformInput(float[] x, int images, int channels, int height, int width, int t0, int t1,
                                       float[] v, int first, int count) {
-        geometry("transformInput", images, channels, height, width, t0, t1);
+        WinogradTiles.geometry("transformInput", images, channels, height, width, HALO, t0, t1);
         within("transformInput", t0, t1, first, count);
         Checks.span("transformInput", "x", x, "offset", 0, (long) images * height * width * channels);
         Checks.span("transformInput", "v", v, "offset", 0, 16L * count * channels);
@@ -74,7 +77,7 @@ public final class Winograd {
      */
     public static void transformOutput(float[] m, int first, int count, int images, int channels, int height,
                                        int width, int t0, int t1, float[] y) {
-        geometry("transformOutput", images, channels, height, width, t0, t1);
+        WinogradTiles.geometry("transformOutput", images, channels, height, width, HALO, t0, t1);
         within("transformOutput", t0, t1, first, count);
         Checks.span("transformOutput", "m", m, "offset", 0, 16L * count * channels);
         Checks.span("transformOutput", "y", y, "offset", 0, (long) images * (height - 2) * (width - 2) * channels);
@@ -88,48 +91,14 @@ public final class Winograd {
         }
     }
 
-    private static void channels(String op, String name, int n) {
-        if (n <= 0 || n % 16 != 0) {
-            throw new IllegalArgumentException(op + ": " + name + " must be a positive multiple of 16, got " + n);
-        }
-    }
-
-    private static void geometry(String op, int images, int channels, int height, int width, int t0, int t1) {
-        Checks.nonNegative(op, "images", images);
-        channels(op, "channels", channels);
-        if (height < 4 || width < 4 || height % 2 != 0 || width % 2 != 0) {
-            throw new IllegalArgumentException(op + ": the padded input must be even and at least 4x4, got "
-                    + height + "x" + width);
-        }
-        int tiles = tiles(images, height, width);
-        if (t0 < 0 || t1 < t0 || t1 > tiles) {
-            throw new IllegalArgumentException(op + ": tile range [" + t0 + ", " + t1 + ") is outside [0, " + tiles
-                    + ")");
-        }
-    }
-
     /** Index in x of tile t's input patch origin. */
     static int tileOrigin(int t, int channels, int height, int width) {
-        return origin(t, channels, height, width, height, width);
+        return WinogradTiles.origin(t, channels, height, width, HALO, height, width);
     }
 
     /** Index in y of tile t's first output pixel. */
     static int outputOrigin(int t, int channels, int height, int width) {
-        return origin(t, channels, height, width, height - 2, width - 2);
-    }
-
-    /**
-     * Index of tile t's top-left pixel in an NHWC array of {@code rows x cols} images: tiles are numbered over the
-     * {@code (height-2)/2 x (width-2)/2} grid of each padded input, image-major.
-     */
-    private static int origin(int t, int channels, int height, int width, int rows, int cols) {
-        int tw = (width - 2) / 2;
-        int perImage = (height - 2) / 2 * tw;
-        int image = t / perImage;
-        int rest = t - image * perImage;
-        int ty = rest / tw;
-        int tx = rest - ty * tw;
-        return ((image * rows + 2 * ty) * cols + 2 * tx) * channels;
+        return WinogradTiles.origin(t, channels, height, width, HALO, height - HALO, width - HALO);
     }
 
     // The scalar forms of the three transforms, in the order of operations the vector kernels repeat.

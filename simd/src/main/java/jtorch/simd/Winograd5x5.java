@@ -39,6 +39,9 @@ public final class Winograd5x5 {
     private static final Winograd5x5Kernels IMPL = Simd.choose(Winograd5x5Kernels.class, "VectorWinograd5x5",
             ScalarWinograd5x5::new);
 
+    /** Output pixels a stride-1 5x5 kernel loses on each axis (see {@link WinogradTiles}). */
+    private static final int HALO = 4;
+
     private Winograd5x5() {}
 
     /**
@@ -53,13 +56,13 @@ public final class Winograd5x5 {
 
     /** Tiles of {@code images} padded inputs of {@code height x width}. */
     public static int tiles(int images, int height, int width) {
-        return images * ((height - 4) / 2) * ((width - 4) / 2);
+        return WinogradTiles.count(images, height, width, HALO);
     }
 
     /** Fills {@code u} for input channels {@code [c0, c1)} from packed 5x5 weights (class comment). */
     public static void transformWeights(float[] wp, int cin, int cout, int c0, int c1, float[] u) {
-        channels("transformWeights", "cin", cin);
-        channels("transformWeights", "cout", cout);
+        WinogradTiles.channels("transformWeights", "cin", cin);
+        WinogradTiles.channels("transformWeights", "cout", cout);
         if (c0 < 0 || c1 < c0 || c1 > cin) {
             throw new IllegalArgumentException("transformWeights: channel range [" + c0 + ", " + c1
                     + ") is outside [0, " + cin + ")");
@@ -73,7 +76,7 @@ public final class Winograd5x5 {
     /** Transforms the input patches of tiles {@code [t0, t1)} of a {@code v} laid out for {@code tiles} tiles. */
     public static void transformInput(float[] x, int images, int channels, int height, int width, int t0, int t1,
                                       float[] v, int tiles) {
-        geometry("transformInput", images, channels, height, width, t0, t1);
+        WinogradTiles.geometry("transformInput", images, channels, height, width, HALO, t0, t1);
         if (t1 > tiles) {
             throw new IllegalArgumentException("transformInput: tile " + t1 + " is past the buffer's " + tiles);
         }
@@ -87,12 +90,9 @@ public final class Winograd5x5 {
      * convolution's register tile (each product is a 1x1 convolution of {@code tiles} pixels).
      */
     public static void multiply(float[] v, float[] u, int tiles, int cin, int cols, float[] m) {
-        channels("multiply", "cin", cin);
+        WinogradTiles.channels("multiply", "cin", cin);
         Checks.positive("multiply", "tiles", tiles);
-        if (cols <= 0 || cols % DirectConv.blockWidth() != 0) {
-            throw new IllegalArgumentException("multiply: cols must be a positive multiple of blockWidth()="
-                    + DirectConv.blockWidth() + ", got " + cols);
-        }
+        blockColumns("multiply", cols);
         int vs = planeStride(tiles, cin);
         int ms = planeStride(tiles, cols);
         Checks.span("multiply", "v", v, "offset", 0, 36L * vs);
@@ -108,7 +108,7 @@ public final class Winograd5x5 {
     /** Writes the 2x2 output pixels of tiles {@code [t0, t1)} from their products (class comment). */
     public static void transformOutput(float[] m, int tiles, int cols, int images, int height, int width, int t0,
                                        int t1, float[] y) {
-        geometry("transformOutput", images, cols, height, width, t0, t1);
+        WinogradTiles.geometry("transformOutput", images, cols, height, width, HALO, t0, t1);
         if (t1 > tiles) {
             throw new IllegalArgumentException("transformOutput: tile " + t1 + " is past the buffer's " + tiles);
         }
@@ -127,7 +127,7 @@ public final class Winograd5x5 {
      */
     public static void transformGradient(float[] gy, int images, int cols, int height, int width, int t0, int t1,
                                          float[] w, int tiles) {
-        geometry("transformGradient", images, cols, height, width, t0, t1);
+        WinogradTiles.geometry("transformGradient", images, cols, height, width, HALO, t0, t1);
         if (t1 > tiles) {
             throw new IllegalArgumentException("transformGradient: tile " + t1 + " is past the buffer's " + tiles);
         }
@@ -141,12 +141,9 @@ public final class Winograd5x5 {
      * the calling thread ({@code v} from {@link #transformInput}, {@code w} from {@link #transformGradient}).
      */
     public static void multiplyGradient(float[] v, float[] w, int tiles, int cin, int cols, float[] acc, int accOff) {
-        channels("multiplyGradient", "cin", cin);
+        WinogradTiles.channels("multiplyGradient", "cin", cin);
         Checks.positive("multiplyGradient", "tiles", tiles);
-        if (cols <= 0 || cols % DirectConv.blockWidth() != 0) {
-            throw new IllegalArgumentException("multiplyGradient: cols must be a positive multiple of blockWidth()="
-                    + DirectConv.blockWidth() + ", got " + cols);
-        }
+        blockColumns("multiplyGradient", cols);
         int vs = planeStride(tiles, cin);
         int ws = planeStride(tiles, cols);
         Checks.span("multiplyGradient", "v", v, "offset", 0, 36L * vs);
@@ -160,11 +157,11 @@ public final class Winograd5x5 {
 
     /**
      * The 5x5 weight gradient of input channels {@code [c0, c1)} from the summed products {@code m[(ξ·cin + c)·cols
-     * + j]}: {@code dw[(c·25 + a·5 + b)·cols + j]}, by F(5x5, 2x2)'s {@code A'ᵀ m A'} (A'ᵀ = [1 1 1 1 1 0;
+     * + j]}: {@code dw[((a·5 + b)·cin + c)·cols + j]} (the direct weight gradient's K order), by F(5x5, 2x2)'s {@code A'ᵀ m A'} (A'ᵀ = [1 1 1 1 1 0;
      * 0 1 -1 2 -2 0; 0 1 1 4 4 0; 0 1 -1 8 -8 0; 0 1 1 16 16 1]).
      */
     public static void weightResult(float[] m, int cin, int cols, int c0, int c1, float[] dw) {
-        channels("weightResult", "cin", cin);
+        WinogradTiles.channels("weightResult", "cin", cin);
         if (cols <= 0 || cols % 16 != 0) {
             throw new IllegalArgumentException("weightResult: cols must be a positive multiple of 16, got " + cols);
         }
@@ -177,44 +174,20 @@ public final class Winograd5x5 {
         IMPL.weightResult(m, cin, cols, c0, c1, dw);
     }
 
-    private static void channels(String op, String name, int n) {
-        if (n <= 0 || n % 16 != 0) {
-            throw new IllegalArgumentException(op + ": " + name + " must be a positive multiple of 16, got " + n);
-        }
-    }
-
-    private static void geometry(String op, int images, int channels, int height, int width, int t0, int t1) {
-        Checks.nonNegative(op, "images", images);
-        channels(op, "channels", channels);
-        if (height < 6 || width < 6 || height % 2 != 0 || width % 2 != 0) {
-            throw new IllegalArgumentException(op + ": the padded input must be even and at least 6x6, got "
-                    + height + "x" + width);
-        }
-        int tiles = tiles(images, height, width);
-        if (t0 < 0 || t1 < t0 || t1 > tiles) {
-            throw new IllegalArgumentException(op + ": tile range [" + t0 + ", " + t1 + ") is outside [0, " + tiles
-                    + ")");
+    private static void blockColumns(String op, int cols) {
+        if (cols <= 0 || cols % DirectConv.blockWidth() != 0) {
+            throw new IllegalArgumentException(op + ": cols must be a positive multiple of blockWidth()="
+                    + DirectConv.blockWidth() + ", got " + cols);
         }
     }
 
     /** Index in x of tile t's input patch origin. */
     static int tileOrigin(int t, int channels, int height, int width) {
-        return origin(t, channels, height, width, height, width);
+        return WinogradTiles.origin(t, channels, height, width, HALO, height, width);
     }
 
     /** Index in y of tile t's first output pixel. */
     static int outputOrigin(int t, int channels, int height, int width) {
-        return origin(t, channels, height, width, height - 4, width - 4);
-    }
-
-    /** Index of tile t's top-left pixel in an NHWC array of {@code rows x cols} images. */
-    private static int origin(int t, int channels, int height, int width, int rows, int cols) {
-        int tw = (width - 4) / 2;
-        int perImage = (height - 4) / 2 * tw;
-        int image = t / perImage;
-        int rest = t - image * perImage;
-        int ty = rest / tw;
-        int tx = rest - ty * tw;
-        return ((image * rows + 2 * ty) * cols + 2 * tx) * channels;
+        return WinogradTiles.origin(t, channels, height, width, HALO, height - HALO, width - HALO);
     }
 }

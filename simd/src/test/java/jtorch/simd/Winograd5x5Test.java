@@ -206,7 +206,7 @@ class Winograd5x5Test {
                                 }
                             }
                         }
-                        float got = dw[(k * 25 + a * 5 + b) * cols + j];
+                        float got = dw[((a * 5 + b) * c + k) * cols + j];
                         assertThat((double) got).as("dw[%d][%d][%d][%d]", k, a, b, j)
                                 .isCloseTo(want, Offset.offset(2e-4));
                     }

@@ -155,8 +155,15 @@ final class CpuConvDirect {
                 DirectConv.weightGrad(g, xs, 0, gs, 0, cols, cols, acc, 0, cols, k0, k1, i * oH, (i + 1) * oH);
             }
         });
+        addWeightGrad(acc, o, c, kH * kW, cols, gw);
+    }
+
+    /**
+     * gw (OIHW, o x c x taps) += acc, whose row {@code t·c + ci} holds the {@code cols}-padded output channels of
+     * tap t and input channel ci (the direct tile's K order).
+     */
+    static void addWeightGrad(float[] acc, int o, int c, int taps, int cols, NdArray gw) {
         float[] wa = CpuStorage.floatsOf(gw);
-        int taps = kH * kW;
         // Blocks of output channels over threads: each thread reads a cache line of every acc row and writes
         // WGRAD_BLOCK rows of gw (VGG16's 512x512x3x3: 16 rows of 18 KB, which stay in L2 across the taps).
         // PERF: the single-threaded walk over all output channels wrote one float per 18 KB row per step:

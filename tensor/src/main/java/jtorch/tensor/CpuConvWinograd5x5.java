@@ -29,8 +29,7 @@ final class CpuConvWinograd5x5 {
     private CpuConvWinograd5x5() {}
 
     static boolean supports(NdArray x, NdArray w, ConvParams p) {
-        return qualifies(x.dtype(), w, p) && x.size(1) % 16 == 0 && w.size(0) % 16 == 0
-                && evenOutput(x.size(2) + 2 * p.padH(), x.size(3) + 2 * p.padW()) && enoughImages(x.size(0));
+        return forwardShape(x, w, p) && enoughImages(x.size(0));
     }
 
     /** Whether the input gradient gx of this layer takes this route (gy padded by 4 - pad on each side). */
@@ -45,8 +44,7 @@ final class CpuConvWinograd5x5 {
      * group order.
      */
     static boolean supportsWeightGrad(NdArray x, NdArray w, ConvParams p) {
-        if (!(qualifies(x.dtype(), w, p) && x.size(1) % 16 == 0 && w.size(0) % 16 == 0
-                && evenOutput(x.size(2) + 2 * p.padH(), x.size(3) + 2 * p.padW()))) {
+        if (!forwardShape(x, w, p)) {
             return false;
         }
         int perImage = Winograd5x5.tiles(1, x.size(2) + 2 * p.padH(), x.size(3) + 2 * p.padW());
@@ -60,6 +58,12 @@ final class CpuConvWinograd5x5 {
 
     /** Most floats of the groups' weight-gradient sums (16 MB): the seed network's 32->64 layer at batch 64 takes 0.6 M. */
     static final int SLAB_FLOATS = 1 << 22;
+
+    /** The forward pass's and the weight gradient's shared conditions (all but the image count). */
+    private static boolean forwardShape(NdArray x, NdArray w, ConvParams p) {
+        return qualifies(x.dtype(), w, p) && x.size(1) % 16 == 0 && w.size(0) % 16 == 0
+                && evenOutput(x.size(2) + 2 * p.padH(), x.size(3) + 2 * p.padW());
+    }
 
     private static boolean qualifies(DType dtype, NdArray w, ConvParams p) {
         return ENABLED && dtype == DType.FLOAT32 && p.groups() == 1 && w.size(2) == 5 && w.size(3) == 5
@@ -187,17 +191,6 @@ final class CpuConvWinograd5x5 {
         });
         float[] dw = Scratch.floats(2, 25 * c * cols);
         Parallel.forRange(0, c, 1, (c0, c1) -> Winograd5x5.weightResult(acc, c, cols, c0, c1, dw));
-        float[] wa = CpuStorage.floatsOf(gw);
-        int gwOff = gw.offset();
-        Parallel.forRange(0, o, 1, (o0, o1) -> {
-            for (int oc = o0; oc < o1; oc++) {
-                for (int ci = 0; ci < c; ci++) {
-                    int dst = gwOff + (oc * c + ci) * 25;
-                    for (int t = 0; t < 25; t++) {
-                        wa[dst + t] += dw[(ci * 25 + t) * cols + oc];
-                    }
-                }
-            }
-        });
+        CpuConvDirect.addWeightGrad(dw, o, c, 25, cols, gw);
     }
 }
