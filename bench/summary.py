@@ -1,7 +1,8 @@
 #!/usr/bin/python3
-"""One table of the performance issue's figures, read from the outputs of bench/compare-{gemm,seed,train,vgg}
-saved in DIR as gemm.txt, seed.txt, train.txt, vgg.txt (bench/compare-all writes them). Each row: the figure,
-jtorch's number, the peer's, the ratio as the target states it, the target, and whether it is met.
+"""One table of the performance issue's figures, read from the outputs of
+bench/compare-{gemm,skinny,seed,train,vgg} saved in DIR as gemm.txt, skinny.txt, seed.txt, train.txt, vgg.txt
+(bench/compare-all writes them). Each row: the figure, jtorch's number, the peer's, the ratio as the target states
+it, the target, and whether it is met.
 
 Usage: /usr/bin/python3 bench/summary.py DIR
 """
@@ -41,6 +42,14 @@ for n in sorted({n for n, _ in gemm}):
     if n >= 1024 and (n, 1) in gemm and (n, 2) in gemm:
         s = gemm[(n, 2)][0] / gemm[(n, 1)][0]
         row(f"SGEMM scaling 1->2 threads, n={n}", f"{s:.2f}x", "", s, ">= 1.8", s >= 1.8)
+
+# SGEMM on convolution's skinny shapes: rows "mxkxn threads jtorch OpenBLAS ratio". The issue asks for them
+# measured apart and sets no target of their own.
+for line in read("skinny"):
+    m = re.match(r"\s*(\d+x\d+x\d+)\s+(\d+)\s+([\d.]+)\s+([\d.]+)\s", line)
+    if m:
+        j, p = float(m.group(3)), float(m.group(4))
+        row(f"SGEMM {m.group(1)}, {m.group(2)} thread(s), GFLOP/s", f"{j:.1f}", f"{p:.1f}", j / p, "-", None)
 
 # Seed network: rows "threads what jtorch PyTorch ratio"
 seed = {}
@@ -86,7 +95,7 @@ for r in rows:
     print("  ".join(str(c).ljust(widths[i]) if i == 0 else str(c).rjust(widths[i]) for i, c in enumerate(r)))
 
 # How far apart the rounds were: a ratio whose rounds straddle its target is decided by the machine, not the code.
-notes = [line for name in ("gemm", "seed", "vgg") for line in read(name)
+notes = [line for name in ("gemm", "skinny", "seed", "vgg") for line in read(name)
          if line.startswith("# median of") or line.startswith("# per-round ratios")]
 if notes:
     print()

@@ -22,8 +22,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * through {@link Gemm#sgemm}: the seed network's first layer at batch 64 as im2col (32 x 75 times 75 x 65536) and
  * its 32-channel 5x5 layers (32 x 800 times 800 x 16384, 64 x 800 times 800 x 4096). The same products as
  * {@code bench/peers/numpy_skinny.py}. Reported as calls per second: GFLOP/s = score * 2 * m * n * k / 1e9.
- * Not part of {@code ./jtorch bench}; run with {@code java --add-modules jdk.incubator.vector -jar
- * bench/target/benchmarks.jar SkinnyGemmBenchmark}.
+ * {@code ./jtorch bench skinny} runs it next to OpenBLAS ({@code bench/compare-skinny}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.Throughput)
