@@ -52,13 +52,20 @@ for line in read("skinny"):
         row(f"SGEMM {m.group(1)}, {m.group(2)} thread(s), GFLOP/s", f"{j:.1f}", f"{p:.1f}", j / p, "-", None)
 
 # Seed network: rows "threads what jtorch PyTorch ratio"
-seed = {}
+# (then, when the run reached it, libtorch 2.7.1 through DJL and its ratio: a stronger peer than the issue's, shown
+# without a target)
+seed, libtorch = {}, {}
 for line in read("seed"):
-    m = re.match(r"\s*(\d+)\s+(train|inference)\s+(\d+)\s+(\d+)", line)
+    m = re.match(r"\s*(\d+)\s+(train|inference)\s+(\d+)\s+(\d+)\s+[\d.]+(?:\s+(\d+)\s+[\d.]+)?\s*$", line)
     if m:
         seed[(int(m.group(1)), m.group(2))] = (float(m.group(3)), float(m.group(4)))
+        if m.group(5):
+            libtorch[(int(m.group(1)), m.group(2))] = float(m.group(5))
 for (t, what), (j, p) in sorted(seed.items()):
     row(f"seed CNN {what}, {t} thread(s), img/s", f"{j:.0f}", f"{p:.0f}", j / p, ">= 1.5", j / p >= 1.5)
+for (t, what), d in sorted(libtorch.items()):
+    j = seed[(t, what)][0]
+    row(f"seed CNN {what}, {t} thread(s), vs libtorch (DJL)", f"{j:.0f}", f"{d:.0f}", j / d, "-", None)
 if (1, "train") in seed and (2, "train") in seed:
     s = seed[(2, "train")][0] / seed[(1, "train")][0]
     row("seed CNN training scaling 1->2 threads", f"{s:.2f}x", "", s, ">= 1.6", s >= 1.6)
