@@ -41,10 +41,7 @@ public final class Winograd {
     public static void transformWeights(float[] wp, int cin, int cout, int c0, int c1, float[] u) {
         WinogradTiles.channels("transformWeights", "cin", cin);
         WinogradTiles.channels("transformWeights", "cout", cout);
-        if (c0 < 0 || c1 < c0 || c1 > cin) {
-            throw new IllegalArgumentException("transformWeights: channel range [" + c0 + ", " + c1
-                    + ") is outside [0, " + cin + ")");
-        }
+        WinogradTiles.channelRange("transformWeights", c0, c1, cin);
         Checks.span("transformWeights", "wp", wp, "offset", 0, (long) DirectConv.paddedWidth(cout) * 9 * cin);
         Checks.span("transformWeights", "u", u, "offset", 0, 16L * cin * cout);
         IMPL.weights(wp, cin, cout, c0, c1, u);

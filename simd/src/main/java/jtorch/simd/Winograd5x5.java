@@ -63,10 +63,7 @@ public final class Winograd5x5 {
     public static void transformWeights(float[] wp, int cin, int cout, int c0, int c1, float[] u) {
         WinogradTiles.channels("transformWeights", "cin", cin);
         WinogradTiles.channels("transformWeights", "cout", cout);
-        if (c0 < 0 || c1 < c0 || c1 > cin) {
-            throw new IllegalArgumentException("transformWeights: channel range [" + c0 + ", " + c1
-                    + ") is outside [0, " + cin + ")");
-        }
+        WinogradTiles.channelRange("transformWeights", c0, c1, cin);
         int cols = DirectConv.paddedWidth(cout);
         Checks.span("transformWeights", "wp", wp, "offset", 0, (long) cols * 25 * cin);
         Checks.span("transformWeights", "u", u, "offset", 0, 36L * cin * cols);
@@ -165,10 +162,7 @@ public final class Winograd5x5 {
         if (cols <= 0 || cols % 16 != 0) {
             throw new IllegalArgumentException("weightResult: cols must be a positive multiple of 16, got " + cols);
         }
-        if (c0 < 0 || c1 < c0 || c1 > cin) {
-            throw new IllegalArgumentException("weightResult: channel range [" + c0 + ", " + c1
-                    + ") is outside [0, " + cin + ")");
-        }
+        WinogradTiles.channelRange("weightResult", c0, c1, cin);
         Checks.span("weightResult", "m", m, "offset", 0, 36L * cin * cols);
         Checks.span("weightResult", "dw", dw, "offset", 0, 25L * cin * cols);
         IMPL.weightResult(m, cin, cols, c0, c1, dw);

@@ -36,6 +36,14 @@ final class WinogradTiles {
         }
     }
 
+    /** A range {@code [c0, c1)} of input channels inside {@code [0, cin)}. */
+    static void channelRange(String op, int c0, int c1, int cin) {
+        if (c0 < 0 || c1 < c0 || c1 > cin) {
+            throw new IllegalArgumentException(op + ": channel range [" + c0 + ", " + c1 + ") is outside [0, " + cin
+                    + ")");
+        }
+    }
+
     /** An even padded input of at least one patch, and a tile range inside it. */
     static void geometry(String op, int images, int channels, int height, int width, int halo, int t0, int t1) {
         Checks.nonNegative(op, "images", images);
