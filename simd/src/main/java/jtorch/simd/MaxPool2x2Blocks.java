@@ -4,6 +4,7 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.IntVector;
 import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -18,12 +19,22 @@ import jdk.incubator.vector.VectorSpecies;
  * <p>PERF: the row kernel computes one output row per step, so narrow planes waste most lanes: the CIFAR network's
  * 16×16 and 8×8 poolings (8 and 4 of 16 lanes used) took 1.3 and 4.2 ns per output on one core; here every shape
  * takes 0.34 (2048 planes of 32×32: 0.29-0.35 -> 0.18 ms; 16×16: 0.17 -> 0.044; 4096 of 8×8: 0.28 -> 0.022).
+ *
+ * <p>The backward pass ({@link #backward}) walks the same blocks the other way: each of the 4 input vectors of a
+ * block takes, lane by lane, its window's gradient and argmax (one shuffle of the block's 16 outputs each) and
+ * keeps the gradient where the argmax is that lane's own position, 0 elsewhere: every input written once, in
+ * order, where the scalar kernel zero-filled the planes and then scattered into them.
  */
 final class MaxPool2x2Blocks {
     private static final VectorSpecies<Float> F = VectorSpeciesHolder.F;
     private static final int L = 16;
     /** Per outW (index log2 outW): per candidate, the selections from (v0,v1) and (v2,v3), and the offsets. */
     private static final Pattern[] PATTERNS = new Pattern[5];
+    private static final VectorSpecies<Integer> I = VectorSpecies.of(int.class, F.vectorShape());
+    /** Per outW (index log2 outW): per input vector k of a block, the output lane of each input lane. */
+    private static final int[][][] SOURCES = new int[5][4][L];
+    /** The block-relative input offsets 0..63, as 4 vectors of floats. */
+    private static final float[] RELATIVE = new float[4 * L];
 
     /** For each of the 4 candidates (dy, dx) in window order: indexes and the block-relative input offset. */
     private record Pattern(float[][] low, float[][] high, boolean[][] fromHigh, float[][] offset) {}
@@ -48,6 +59,12 @@ final class MaxPool2x2Blocks {
                 }
             }
             PATTERNS[log] = new Pattern(low, high, fromHigh, offset);
+            for (int rel = 0; rel < 4 * L; rel++) {
+                SOURCES[log][rel / L][rel % L] = (rel / w / 2) * outW + rel % w / 2;
+            }
+        }
+        for (int rel = 0; rel < 4 * L; rel++) {
+            RELATIVE[rel] = rel;
         }
     }
 
@@ -107,6 +124,37 @@ final class MaxPool2x2Blocks {
             IntVector index = (IntVector) off.add(inPlane).convert(VectorOperators.F2I, 0);
             m.intoArray(y, yOff + L * b);
             index.intoArray(argmax, aOff + L * b);
+        }
+    }
+
+    /**
+     * The backward of {@link #forward} over planes that {@link #supports} (H = 2·outH, W = 2·outW): every gx
+     * element is set to its window's gradient if it is the window's argmax, else 0.
+     */
+    static void backward(int planes, float[] gy, int gyOff, int[] argmax, int aOff, int outH, int outW, float[] gx,
+                         int gxOff) {
+        int[][] src = SOURCES[Integer.numberOfTrailingZeros(outW)];
+        VectorShuffle<Float> s0 = VectorShuffle.fromArray(F, src[0], 0);
+        VectorShuffle<Float> s1 = VectorShuffle.fromArray(F, src[1], 0);
+        VectorShuffle<Float> s2 = VectorShuffle.fromArray(F, src[2], 0);
+        VectorShuffle<Float> s3 = VectorShuffle.fromArray(F, src[3], 0);
+        FloatVector r0 = FloatVector.fromArray(F, RELATIVE, 0);
+        FloatVector r1 = FloatVector.fromArray(F, RELATIVE, L);
+        FloatVector r2 = FloatVector.fromArray(F, RELATIVE, 2 * L);
+        FloatVector r3 = FloatVector.fromArray(F, RELATIVE, 3 * L);
+        FloatVector zero = FloatVector.zero(F);
+        int plane = 4 * outH * outW;
+        int blocks = planes * (outH * outW / L);
+        for (int b = 0; b < blocks; b++) {
+            FloatVector g = FloatVector.fromArray(F, gy, gyOff + L * b);
+            // Argmax relative to the block's first input (exact in float: plane < 2^24, see supports).
+            FloatVector a = ((FloatVector) IntVector.fromArray(I, argmax, aOff + L * b)
+                    .convert(VectorOperators.I2F, 0)).sub(4 * L * b % plane);
+            int out = gxOff + 4 * L * b;
+            zero.blend(g.rearrange(s0), a.rearrange(s0).eq(r0)).intoArray(gx, out);
+            zero.blend(g.rearrange(s1), a.rearrange(s1).eq(r1)).intoArray(gx, out + L);
+            zero.blend(g.rearrange(s2), a.rearrange(s2).eq(r2)).intoArray(gx, out + 2 * L);
+            zero.blend(g.rearrange(s3), a.rearrange(s3).eq(r3)).intoArray(gx, out + 3 * L);
         }
     }
 }

@@ -24,6 +24,8 @@ public final class PlanarConv {
     /** Output channels and taps per weight-gradient tile. */
     static final int GRAD_BLOCK = 4;
     static final int TAP_BLOCK = 4;
+    /** Taps per weight-gradient tile of a 5-row filter whose stride equals its dilation (one filter column). */
+    static final int COLUMN_TAPS = 5;
     private static final PlanarConvKernels IMPL =
             Simd.choose(PlanarConvKernels.class, "VectorPlanarConv", ScalarPlanarConv::new);
     /** For output rows narrower than a vector (see {@link PlanarConvKernels#minWidth()}). */
@@ -229,8 +231,12 @@ public final class PlanarConv {
         Checks.span("PlanarConv.weightGrad", "gw", gw, "gwOff", gwOff, (long) cout * k);
         Checks.span("PlanarConv.weightGrad", "part", part, "partOff", 0, need);
         java.util.Arrays.fill(part, 0, need, 0f);
-        int[] tapOff = g.tapOffsets();
         int rowStep = g.strideH() * g.width();
+        if (g.kH() == COLUMN_TAPS && g.strideH() == g.dilH()) {
+            weightGradColumns(impl, g, x, xOff, gy, gyOff, cout, part, gw, gwOff, b0, b1);
+            return;
+        }
+        int[] tapOff = g.tapOffsets();
         for (int i = 0; i < g.images(); i++) {
             int xImg = xOff + i * g.imageSize();
             for (int b = b0; b < b1; b++) {
@@ -254,6 +260,52 @@ public final class PlanarConv {
                     s += part[p + l];
                 }
                 gw[gwOff + o * k + tap] += s;
+            }
+        }
+    }
+
+    /**
+     * {@link #weightGrad} by {@link PlanarConvKernels#weightGradColumn} tiles, one per filter column (input channel
+     * c, tap column kx): each (channel, tap) sum runs over images, rows and lanes in the same order as the 4 x 4
+     * tiles', so the result is the same to the bit. {@code part} is zeroed and large enough (C·kW columns of 4 x 5
+     * lanes take no more than ⌈K/4⌉ tiles of 4 x 4).
+     */
+    private static void weightGradColumns(PlanarConvKernels impl, Layout g, float[] x, int xOff, float[] gy, int gyOff,
+                                          int cout, float[] part, float[] gw, int gwOff, int b0, int b1) {
+        int k = g.k();
+        int kW = g.kW();
+        int outH = g.outH();
+        int outW = g.outW();
+        int plane = outH * outW;
+        int lanes = impl.lanes();
+        int columns = g.channels() * kW;
+        int tile = GRAD_BLOCK * COLUMN_TAPS * lanes;
+        int rowStep = g.strideH() * g.width();
+        for (int i = 0; i < g.images(); i++) {
+            int xImg = xOff + i * g.imageSize();
+            for (int b = b0; b < b1; b++) {
+                int o0 = b * GRAD_BLOCK;
+                int ocs = Math.min(GRAD_BLOCK, cout - o0);
+                int gImg = gyOff + (i * cout + o0) * plane;
+                for (int col = 0; col < columns; col++) {
+                    int colOff = col / kW * g.height() * g.width() + col % kW * g.dilW();
+                    impl.weightGradColumn(x, xImg, rowStep, colOff, gy, gImg, plane, ocs, outH, outW, part,
+                            ((b - b0) * columns + col) * tile);
+                }
+            }
+        }
+        for (int o = b0 * GRAD_BLOCK; o < Math.min(cout, b1 * GRAD_BLOCK); o++) {
+            int r = o % GRAD_BLOCK;
+            for (int col = 0; col < columns; col++) {
+                for (int t = 0; t < COLUMN_TAPS; t++) {
+                    int p = ((o / GRAD_BLOCK - b0) * columns + col) * tile + (r * COLUMN_TAPS + t) * lanes;
+                    float s = 0f;
+                    for (int l = 0; l < lanes; l++) {
+                        s += part[p + l];
+                    }
+                    // K index c·kH·kW + ky·kW + kx (OIHW), with ky = t.
+                    gw[gwOff + o * k + col / kW * COLUMN_TAPS * kW + t * kW + col % kW] += s;
+                }
             }
         }
     }

@@ -27,4 +27,13 @@ interface PlanarConvKernels {
      */
     void weightGradImage(float[] x, int xImg, int rowStep, int[] tapOff, int t0, float[] gy, int gyOff, int plane,
                          int ocs, int outH, int outW, float[] part, int partOff);
+
+    /**
+     * As {@link #weightGradImage} for a 4 x 5 block whose taps are the 5 rows of one filter column, each a row
+     * below the last ({@code tapOff(t) = colOff + t·rowStep}: a 5-row filter whose stride equals its dilation):
+     * {@code part[partOff + (r·5 + t)·lanes() + lane]}. Output row y's tap t reads the input row that row y + 1
+     * reads for tap t - 1, so each input row is loaded once for all 5 taps.
+     */
+    void weightGradColumn(float[] x, int xImg, int rowStep, int colOff, float[] gy, int gyOff, int plane, int ocs,
+                          int outH, int outW, float[] part, int partOff);
 }

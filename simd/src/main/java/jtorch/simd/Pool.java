@@ -70,6 +70,27 @@ public final class Pool {
         IMPL.maxPool2dBackward(planes, gy, gyOff, argmax, aOff, outH, outW, gx, gxOff, H, W);
     }
 
+    /**
+     * The backward of the 2x2, stride-2, unpadded max pool over planes of exactly {@code 2·outH x 2·outW}: the
+     * windows tile each plane, so every gx element is set, to its window's gradient where it is the window's
+     * argmax (h·W + w, as {@link #maxPool2dForward} returns) and to 0 elsewhere. Overwrites; equals
+     * {@link #maxPool2dBackward} into a zeroed gx.
+     *
+     * <p>PERF: written in order instead of scattered into a zero-filled plane: the CIFAR network's first pooling
+     * ([64,32,32,32]) 0.36 -> 0.16 ms on one core (docs/convolution.md, the planar route).
+     */
+    public static void maxPool2x2Backward(int planes, float[] gy, int gyOff, int[] argmax, int aOff, int outH,
+                                          int outW, float[] gx, int gxOff) {
+        Checks.nonNegative("maxPool2x2Backward", "planes", planes);
+        Checks.nonNegative("maxPool2x2Backward", "outH", outH);
+        Checks.nonNegative("maxPool2x2Backward", "outW", outW);
+        long outs = (long) planes * outH * outW;
+        Checks.span("maxPool2x2Backward", "gy", gy, "gyOff", gyOff, outs);
+        Checks.span("maxPool2x2Backward", "argmax", argmax, "aOff", aOff, outs);
+        Checks.span("maxPool2x2Backward", "gx", gx, "gxOff", gxOff, 4 * outs);
+        IMPL.maxPool2x2Backward(planes, gy, gyOff, argmax, aOff, outH, outW, gx, gxOff);
+    }
+
     /** gx[plane][argmax] += gy; accumulates. */
     public static void maxPool2dBackward(int planes, double[] gy, int gyOff, int[] argmax, int aOff, int outH,
                                          int outW, double[] gx, int gxOff, int H, int W) {

@@ -14,6 +14,10 @@ interface PoolKernels {
     void maxPool2dBackward(int planes, double[] gy, int gyOff, int[] argmax, int aOff, int outH, int outW,
                            double[] gx, int gxOff, int H, int W);
 
+    /** The 2x2, stride-2 max pool's backward over planes of exactly 2·outH x 2·outW; writes every gx element. */
+    void maxPool2x2Backward(int planes, float[] gy, int gyOff, int[] argmax, int aOff, int outH, int outW,
+                            float[] gx, int gxOff);
+
     void avgPool2dForward(int planes, float[] x, int xOff, int H, int W, int kH, int kW, int sH, int sW, int pH,
                           int pW, int outH, int outW, boolean countIncludePad, float[] y, int yOff);
 

@@ -43,4 +43,22 @@ final class ScalarPlanarConv implements PlanarConvKernels {
             }
         }
     }
+
+    @Override
+    public void weightGradColumn(float[] x, int xImg, int rowStep, int colOff, float[] gy, int gyOff, int plane,
+                                 int ocs, int outH, int outW, float[] part, int partOff) {
+        for (int r = 0; r < ocs; r++) {
+            for (int t = 0; t < PlanarConv.COLUMN_TAPS; t++) {
+                float s = 0f;
+                for (int y = 0; y < outH; y++) {
+                    int g = gyOff + r * plane + y * outW;
+                    int xi = xImg + (y + t) * rowStep + colOff;
+                    for (int q = 0; q < outW; q++) {
+                        s += gy[g + q] * x[xi + q];
+                    }
+                }
+                part[partOff + r * PlanarConv.COLUMN_TAPS + t] += s;
+            }
+        }
+    }
 }

@@ -119,6 +119,24 @@ class ScalarPool implements PoolKernels {
         }
     }
 
+    @Override
+    public void maxPool2x2Backward(int planes, float[] gy, int gyOff, int[] argmax, int aOff, int outH, int outW,
+                                   float[] gx, int gxOff) {
+        int W = 2 * outW;
+        int outPlane = outH * outW;
+        for (int p = 0; p < planes; p++) {
+            int go = gyOff + p * outPlane;
+            int ao = aOff + p * outPlane;
+            int xo = gxOff + 4 * p * outPlane;
+            for (int h = 0; h < 2 * outH; h++) {
+                for (int w = 0; w < W; w++) {
+                    int o = (h / 2) * outW + w / 2;
+                    gx[xo + h * W + w] = argmax[ao + o] == h * W + w ? gy[go + o] : 0f;
+                }
+            }
+        }
+    }
+
     /**
      * TORCH: avg_pool2d's window. Returns the divisor for output (oh, ow) and stores the clipped window
      * [h0, h1) × [w0, w1) in {@code win}; the divisor is 0 when the clipped window is empty (output 0).

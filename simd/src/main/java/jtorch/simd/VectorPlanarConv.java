@@ -129,6 +129,16 @@ final class VectorPlanarConv implements PlanarConvKernels {
         return bias == null || r >= ocs ? FloatVector.zero(F) : FloatVector.broadcast(F, bias[biasOff + r]);
     }
 
+    /**
+     * The output gradient's vector at {@code at}, its lanes scaled by {@code keep} unless the column is full.
+     * PERF: the multiply by ones cost 4 of the 20 FP operations per row on rows of whole vectors (the CIFAR
+     * network's 32-wide first layer); the test on {@code full} is loop-invariant, so C2 unswitches the row loop.
+     */
+    private static FloatVector gradient(float[] gy, int at, boolean full, FloatVector keep) {
+        FloatVector d = FloatVector.fromArray(F, gy, at);
+        return full ? d : d.mul(keep);
+    }
+
     @Override
     public void weightGradImage(float[] x, int xImg, int rowStep, int[] tapOff, int t0, float[] gy, int gyOff,
                                 int plane, int ocs, int outH, int outW, float[] part, int partOff) {
@@ -174,22 +184,22 @@ final class VectorPlanarConv implements PlanarConvKernels {
                 FloatVector v1 = FloatVector.fromArray(F, x, x1 + xr);
                 FloatVector v2 = FloatVector.fromArray(F, x, x2 + xr);
                 FloatVector v3 = FloatVector.fromArray(F, x, x3 + xr);
-                FloatVector d = FloatVector.fromArray(F, gy, g0 + gr).mul(keep);
+                FloatVector d = gradient(gy, g0 + gr, full, keep);
                 a00 = d.fma(v0, a00);
                 a01 = d.fma(v1, a01);
                 a02 = d.fma(v2, a02);
                 a03 = d.fma(v3, a03);
-                d = FloatVector.fromArray(F, gy, g1 + gr).mul(keep);
+                d = gradient(gy, g1 + gr, full, keep);
                 a10 = d.fma(v0, a10);
                 a11 = d.fma(v1, a11);
                 a12 = d.fma(v2, a12);
                 a13 = d.fma(v3, a13);
-                d = FloatVector.fromArray(F, gy, g2 + gr).mul(keep);
+                d = gradient(gy, g2 + gr, full, keep);
                 a20 = d.fma(v0, a20);
                 a21 = d.fma(v1, a21);
                 a22 = d.fma(v2, a22);
                 a23 = d.fma(v3, a23);
-                d = FloatVector.fromArray(F, gy, g3 + gr).mul(keep);
+                d = gradient(gy, g3 + gr, full, keep);
                 a30 = d.fma(v0, a30);
                 a31 = d.fma(v1, a31);
                 a32 = d.fma(v2, a32);
@@ -217,6 +227,107 @@ final class VectorPlanarConv implements PlanarConvKernels {
             a31.intoArray(part, p + 13 * L);
             a32.intoArray(part, p + 14 * L);
             a33.intoArray(part, p + 15 * L);
+        }
+    }
+
+    @Override
+    public void weightGradColumn(float[] x, int xImg, int rowStep, int colOff, float[] gy, int gyOff, int plane,
+                                 int ocs, int outH, int outW, float[] part, int partOff) {
+        // Channels past ocs re-read channel 0 (in range) and are not written back.
+        int g0 = gyOff;
+        int g1 = ocs > 1 ? gyOff + plane : gyOff;
+        int g2 = ocs > 2 ? gyOff + 2 * plane : gyOff;
+        int g3 = ocs > 3 ? gyOff + 3 * plane : gyOff;
+        int p = partOff;
+        FloatVector a00 = FloatVector.fromArray(F, part, p);
+        FloatVector a01 = FloatVector.fromArray(F, part, p + 1 * L);
+        FloatVector a02 = FloatVector.fromArray(F, part, p + 2 * L);
+        FloatVector a03 = FloatVector.fromArray(F, part, p + 3 * L);
+        FloatVector a04 = FloatVector.fromArray(F, part, p + 4 * L);
+        FloatVector a10 = FloatVector.fromArray(F, part, p + 5 * L);
+        FloatVector a11 = FloatVector.fromArray(F, part, p + 6 * L);
+        FloatVector a12 = FloatVector.fromArray(F, part, p + 7 * L);
+        FloatVector a13 = FloatVector.fromArray(F, part, p + 8 * L);
+        FloatVector a14 = FloatVector.fromArray(F, part, p + 9 * L);
+        FloatVector a20 = FloatVector.fromArray(F, part, p + 10 * L);
+        FloatVector a21 = FloatVector.fromArray(F, part, p + 11 * L);
+        FloatVector a22 = FloatVector.fromArray(F, part, p + 12 * L);
+        FloatVector a23 = FloatVector.fromArray(F, part, p + 13 * L);
+        FloatVector a24 = FloatVector.fromArray(F, part, p + 14 * L);
+        FloatVector a30 = FloatVector.fromArray(F, part, p + 15 * L);
+        FloatVector a31 = FloatVector.fromArray(F, part, p + 16 * L);
+        FloatVector a32 = FloatVector.fromArray(F, part, p + 17 * L);
+        FloatVector a33 = FloatVector.fromArray(F, part, p + 18 * L);
+        FloatVector a34 = FloatVector.fromArray(F, part, p + 19 * L);
+        int tailKeep = outW % L;
+        // PERF: 5 loads (1 input row, 4 gradient rows) per 20 FMAs, where weightGradImage's 4 x 4 block loads 8 per
+        // 16: the 4 input rows loaded for row y serve row y + 1 one tap higher (v1..v4 become v0..v3).
+        for (int q = 0; q < outW; q += L) {
+            boolean full = q + L <= outW;
+            int at = full ? q : outW - L;
+            FloatVector keep = FloatVector.fromArray(F, KEEP, full ? L : tailKeep);
+            int xc = xImg + colOff + at;
+            FloatVector v0 = FloatVector.fromArray(F, x, xc);
+            FloatVector v1 = FloatVector.fromArray(F, x, xc + rowStep);
+            FloatVector v2 = FloatVector.fromArray(F, x, xc + 2 * rowStep);
+            FloatVector v3 = FloatVector.fromArray(F, x, xc + 3 * rowStep);
+            for (int y = 0, gr = at, xr = xc + 4 * rowStep; y < outH; y++, gr += outW, xr += rowStep) {
+                FloatVector v4 = FloatVector.fromArray(F, x, xr);
+                FloatVector d = gradient(gy, g0 + gr, full, keep);
+                a00 = d.fma(v0, a00);
+                a01 = d.fma(v1, a01);
+                a02 = d.fma(v2, a02);
+                a03 = d.fma(v3, a03);
+                a04 = d.fma(v4, a04);
+                d = gradient(gy, g1 + gr, full, keep);
+                a10 = d.fma(v0, a10);
+                a11 = d.fma(v1, a11);
+                a12 = d.fma(v2, a12);
+                a13 = d.fma(v3, a13);
+                a14 = d.fma(v4, a14);
+                d = gradient(gy, g2 + gr, full, keep);
+                a20 = d.fma(v0, a20);
+                a21 = d.fma(v1, a21);
+                a22 = d.fma(v2, a22);
+                a23 = d.fma(v3, a23);
+                a24 = d.fma(v4, a24);
+                d = gradient(gy, g3 + gr, full, keep);
+                a30 = d.fma(v0, a30);
+                a31 = d.fma(v1, a31);
+                a32 = d.fma(v2, a32);
+                a33 = d.fma(v3, a33);
+                a34 = d.fma(v4, a34);
+                v0 = v1;
+                v1 = v2;
+                v2 = v3;
+                v3 = v4;
+            }
+        }
+        a00.intoArray(part, p);
+        a01.intoArray(part, p + 1 * L);
+        a02.intoArray(part, p + 2 * L);
+        a03.intoArray(part, p + 3 * L);
+        a04.intoArray(part, p + 4 * L);
+        if (ocs > 1) {
+            a10.intoArray(part, p + 5 * L);
+            a11.intoArray(part, p + 6 * L);
+            a12.intoArray(part, p + 7 * L);
+            a13.intoArray(part, p + 8 * L);
+            a14.intoArray(part, p + 9 * L);
+        }
+        if (ocs > 2) {
+            a20.intoArray(part, p + 10 * L);
+            a21.intoArray(part, p + 11 * L);
+            a22.intoArray(part, p + 12 * L);
+            a23.intoArray(part, p + 13 * L);
+            a24.intoArray(part, p + 14 * L);
+        }
+        if (ocs > 3) {
+            a30.intoArray(part, p + 15 * L);
+            a31.intoArray(part, p + 16 * L);
+            a32.intoArray(part, p + 17 * L);
+            a33.intoArray(part, p + 18 * L);
+            a34.intoArray(part, p + 19 * L);
         }
     }
 }

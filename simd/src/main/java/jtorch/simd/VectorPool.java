@@ -38,6 +38,16 @@ final class VectorPool extends ScalarPool {
     }
 
     @Override
+    public void maxPool2x2Backward(int planes, float[] gy, int gyOff, int[] argmax, int aOff, int outH, int outW,
+                                   float[] gx, int gxOff) {
+        if (MaxPool2x2Blocks.supports(2 * outH, 2 * outW, outH, outW)) {
+            MaxPool2x2Blocks.backward(planes, gy, gyOff, argmax, aOff, outH, outW, gx, gxOff);
+        } else {
+            super.maxPool2x2Backward(planes, gy, gyOff, argmax, aOff, outH, outW, gx, gxOff);
+        }
+    }
+
+    @Override
     public void maxPool2dForward(int planes, float[] x, int xOff, int H, int W, int kH, int kW, int sH, int sW,
                                  int pH, int pW, int dH, int dW, int outH, int outW, float[] y, int yOff,
                                  int[] argmax, int aOff) {

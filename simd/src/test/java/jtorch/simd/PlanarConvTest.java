@@ -27,6 +27,9 @@ class PlanarConvTest {
         {1, 3, 11, 40, 5, 3, 4, 2, 0, 1, 1, 2},
         {2, 4, 5, 3, 3, 2, 3, 1, 0, 0, 1, 1},
         {1, 1, 6, 70, 12, 1, 3, 1, 0, 1, 1, 1},
+        // 5-row filters: stride = dilation 2 (column tiles, ragged rows, 6 channels), stride 2 on dilation 1 (not).
+        {2, 2, 13, 37, 6, 5, 3, 2, 2, 1, 2, 1},
+        {1, 3, 20, 20, 5, 5, 5, 2, 2, 2, 1, 1},
     };
 
     private static float[] random(SplittableRandom r, int n) {
@@ -49,7 +52,7 @@ class PlanarConvTest {
     }
 
     @ParameterizedTest
-    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 100, 101, 102, 103, 104, 105})
+    @ValueSource(ints = {0, 1, 2, 3, 4, 5, 6, 7, 100, 101, 102, 103, 104, 105, 106, 107})
     void forwardAndWeightGradMatchPlainConvolution(int caseAndKernel) {
         int[] c = CASES[caseAndKernel % 100];
         PlanarConvKernels impl = kernels(caseAndKernel < 100);
@@ -171,6 +174,50 @@ class PlanarConvTest {
             PlanarConv.weightGrad(g, xp, 3, gy, 0, 32, part, split, 1, b, b + 1);
         }
         assertThat(split).containsExactly(whole);
+    }
+
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void columnTilesSumInTheOrderOfTheTapTiles(boolean vector) {
+        // weightGradColumn's (channel, tap) lanes equal weightGradImage's bit for bit: same additions, same order.
+        PlanarConvKernels impl = kernels(vector);
+        int o = 6;
+        PlanarConv.Layout g = new PlanarConv.Layout(2, 2, 17, 37, 5, 5, 1, 1, 1);
+        SplittableRandom r = new SplittableRandom(5);
+        int plane = g.outH() * g.outW();
+        float[] xp = random(r, 2 * g.imageSize());
+        float[] gy = random(r, 2 * o * plane);
+        int lanes = impl.lanes();
+        int[] tapOff = g.tapOffsets();
+        float[] taps = new float[2 * tapOff.length * 4 * lanes];
+        float[] cols = new float[2 * 10 * 4 * 5 * lanes];
+        for (int i = 0; i < 2; i++) {
+            for (int b = 0; b < 2; b++) {
+                int ocs = Math.min(4, o - 4 * b);
+                int gImg = (i * o + 4 * b) * plane;
+                for (int t = 0; t < tapOff.length / 4; t++) {
+                    impl.weightGradImage(xp, i * g.imageSize(), g.width(), tapOff, 4 * t, gy, gImg, plane, ocs,
+                            g.outH(), g.outW(), taps, (b * tapOff.length / 4 + t) * 16 * lanes);
+                }
+                for (int col = 0; col < 10; col++) {
+                    impl.weightGradColumn(xp, i * g.imageSize(), g.width(), col / 5 * g.height() * g.width() + col % 5,
+                            gy, gImg, plane, ocs, g.outH(), g.outW(), cols, (b * 10 + col) * 20 * lanes);
+                }
+            }
+        }
+        for (int oc = 0; oc < o; oc++) {
+            for (int tap = 0; tap < g.k(); tap++) {
+                int c = tap / 25;
+                int ky = tap / 5 % 5;
+                int kx = tap % 5;
+                int atTaps = ((oc / 4 * tapOff.length / 4 + tap / 4) * 16 + (oc % 4) * 4 + tap % 4) * lanes;
+                int atCols = ((oc / 4 * 10 + c * 5 + kx) * 20 + (oc % 4) * 5 + ky) * lanes;
+                for (int l = 0; l < lanes; l++) {
+                    assertThat(Float.floatToRawIntBits(cols[atCols + l])).as("oc %d tap %d lane %d", oc, tap, l)
+                            .isEqualTo(Float.floatToRawIntBits(taps[atTaps + l]));
+                }
+            }
+        }
     }
 
     @Test

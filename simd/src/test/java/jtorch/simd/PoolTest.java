@@ -109,6 +109,17 @@ class PoolTest {
             SCALAR.maxPool2dBackward(planes, gy, 2, as, 3, outH, outW, gs, 4, c[0], c[1]);
             VECTOR.maxPool2dBackward(planes, gy, 2, av, 3, outH, outW, gv, 4, c[0], c[1]);
             assertThat(gv).containsExactly(gs);
+            boolean tiled = c[2] == 2 && c[3] == 2 && c[4] == 2 && c[5] == 2 && c[6] == 0 && c[7] == 0 && c[8] == 1
+                    && c[9] == 1 && c[0] == 2 * outH && c[1] == 2 * outW;
+            if (tiled) {
+                // The overwriting 2x2 backward: every element set (NaN poison replaced), equal to the scatter.
+                for (PoolKernels k : new PoolKernels[] {SCALAR, VECTOR}) {
+                    float[] gw = new float[4 + planes * plane];
+                    java.util.Arrays.fill(gw, 4, gw.length, Float.NaN);
+                    k.maxPool2x2Backward(planes, gy, 2, as, 3, outH, outW, gw, 4);
+                    assertThat(gw).as("%s %dx%d", k.getClass().getSimpleName(), c[0], c[1]).containsExactly(gs);
+                }
+            }
             double total = 0;
             for (float g : gs) {
                 total += g;
@@ -119,6 +130,16 @@ class PoolTest {
             }
             assertThat(total).isCloseTo(expect, within(1e-4));
         }
+    }
+
+    @Test
+    void theCifarPoolingsTakeTheBlockKernels() {
+        // So the tiled cases above compare MaxPool2x2Blocks, not the scalar fallback, with the scalar twin, on
+        // 16-lane vectors (the 128-bit run, 4 lanes, takes the row kernel and the scalar backward).
+        boolean wide = VectorSpeciesHolder.F.length() == 16;
+        assertThat(MaxPool2x2Blocks.supports(32, 32, 16, 16)).isEqualTo(wide);
+        assertThat(MaxPool2x2Blocks.supports(16, 16, 8, 8)).isEqualTo(wide);
+        assertThat(MaxPool2x2Blocks.supports(8, 8, 4, 4)).isEqualTo(wide);
     }
 
     @Test

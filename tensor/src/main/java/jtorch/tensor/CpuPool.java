@@ -44,9 +44,15 @@ final class CpuPool {
         int ohw = p.outH() * p.outW();
         Object ga = CpuStorage.arrayOf(gy);
         Object xa = CpuStorage.arrayOf(gx);
+        // Windows that tile the planes: gx is written in full (the same as adding into the zeroed gx).
+        boolean tiled = p.kH() == 2 && p.kW() == 2 && p.sH() == 2 && p.sW() == 2 && p.pH() == 0 && p.pW() == 0
+                && p.dH() == 1 && p.dW() == 1 && gx.size(2) == 2 * p.outH() && gx.size(3) == 2 * p.outW();
         Parallel.forRange(0, planes, grain(gx), (from, to) -> {
             int n = to - from;
-            if (ga instanceof float[] gf) {
+            if (tiled && ga instanceof float[] gf) {
+                Pool.maxPool2x2Backward(n, gf, gy.offset() + from * ohw, idx, from * ohw, p.outH(), p.outW(),
+                        (float[]) xa, gx.offset() + from * hw);
+            } else if (ga instanceof float[] gf) {
                 Pool.maxPool2dBackward(n, gf, gy.offset() + from * ohw, idx, from * ohw, p.outH(), p.outW(),
                         (float[]) xa, gx.offset() + from * hw, gx.size(2), gx.size(3));
             } else {
