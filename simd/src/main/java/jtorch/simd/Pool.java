@@ -71,13 +71,13 @@ public final class Pool {
     }
 
     /**
-     * The backward of the 2x2, stride-2, unpadded max pool over planes of exactly {@code 2·outH x 2·outW}: the
-     * windows tile each plane, so every gx element is set, to its window's gradient where it is the window's
-     * argmax (h·W + w, as {@link #maxPool2dForward} returns) and to 0 elsewhere. Overwrites; equals
-     * {@link #maxPool2dBackward} into a zeroed gx.
+     * The backward of the 2x2, stride-2, unpadded max pool over planes of exactly {@code 2·outH x 2·outW}, into a
+     * zeroed gx: the same result as {@link #maxPool2dBackward}. Planes in whole 16-output blocks (outW 1, 2, 4, 8
+     * or 16) take a vector kernel that writes every gx element in order, its window's gradient where it is the
+     * window's argmax and 0 elsewhere, instead of scattering; other planes are scattered.
      *
-     * <p>PERF: written in order instead of scattered into a zero-filled plane: the CIFAR network's first pooling
-     * ([64,32,32,32]) 0.36 -> 0.16 ms on one core (docs/convolution.md, the planar route).
+     * <p>PERF: the CIFAR network's first pooling ([64,32,32,32]) 0.36 -> 0.16 ms on one core, zero-fill and scatter
+     * against the ordered write (docs/convolution.md, the planar route).
      */
     public static void maxPool2x2Backward(int planes, float[] gy, int gyOff, int[] argmax, int aOff, int outH,
                                           int outW, float[] gx, int gxOff) {

@@ -14,7 +14,7 @@ interface PoolKernels {
     void maxPool2dBackward(int planes, double[] gy, int gyOff, int[] argmax, int aOff, int outH, int outW,
                            double[] gx, int gxOff, int H, int W);
 
-    /** The 2x2, stride-2 max pool's backward over planes of exactly 2·outH x 2·outW; writes every gx element. */
+    /** The 2x2, stride-2 max pool's backward over planes of exactly 2·outH x 2·outW, into a zeroed gx. */
     void maxPool2x2Backward(int planes, float[] gy, int gyOff, int[] argmax, int aOff, int outH, int outW,
                             float[] gx, int gxOff);
 

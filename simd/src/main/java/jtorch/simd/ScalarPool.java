@@ -119,22 +119,11 @@ class ScalarPool implements PoolKernels {
         }
     }
 
+    /** The scatter of {@link #maxPool2dBackward} (gx zeroed by the caller). */
     @Override
     public void maxPool2x2Backward(int planes, float[] gy, int gyOff, int[] argmax, int aOff, int outH, int outW,
                                    float[] gx, int gxOff) {
-        int W = 2 * outW;
-        int outPlane = outH * outW;
-        for (int p = 0; p < planes; p++) {
-            int go = gyOff + p * outPlane;
-            int ao = aOff + p * outPlane;
-            int xo = gxOff + 4 * p * outPlane;
-            for (int h = 0; h < 2 * outH; h++) {
-                for (int w = 0; w < W; w++) {
-                    int o = (h / 2) * outW + w / 2;
-                    gx[xo + h * W + w] = argmax[ao + o] == h * W + w ? gy[go + o] : 0f;
-                }
-            }
-        }
+        maxPool2dBackward(planes, gy, gyOff, argmax, aOff, outH, outW, gx, gxOff, 2 * outH, 2 * outW);
     }
 
     /**

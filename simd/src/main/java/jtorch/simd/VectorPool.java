@@ -40,6 +40,8 @@ final class VectorPool extends ScalarPool {
     @Override
     public void maxPool2x2Backward(int planes, float[] gy, int gyOff, int[] argmax, int aOff, int outH, int outW,
                                    float[] gx, int gxOff) {
+        // Whole blocks: every element written in order. Others (Fashion-MNIST's 14-wide planes): the scatter, which
+        // reads one index per output where writing in order would read one per input.
         if (MaxPool2x2Blocks.supports(2 * outH, 2 * outW, outH, outW)) {
             MaxPool2x2Blocks.backward(planes, gy, gyOff, argmax, aOff, outH, outW, gx, gxOff);
         } else {

@@ -112,12 +112,22 @@ class PoolTest {
             boolean tiled = c[2] == 2 && c[3] == 2 && c[4] == 2 && c[5] == 2 && c[6] == 0 && c[7] == 0 && c[8] == 1
                     && c[9] == 1 && c[0] == 2 * outH && c[1] == 2 * outW;
             if (tiled) {
-                // The overwriting 2x2 backward: every element set (NaN poison replaced), equal to the scatter.
+                // The 2x2 backward into a zeroed gx equals the scatter.
                 for (PoolKernels k : new PoolKernels[] {SCALAR, VECTOR}) {
                     float[] gw = new float[4 + planes * plane];
-                    java.util.Arrays.fill(gw, 4, gw.length, Float.NaN);
                     k.maxPool2x2Backward(planes, gy, 2, as, 3, outH, outW, gw, 4);
                     assertThat(gw).as("%s %dx%d", k.getClass().getSimpleName(), c[0], c[1]).containsExactly(gs);
+                }
+                if (MaxPool2x2Blocks.supports(c[0], c[1], outH, outW)) {
+                    // The block kernel writes every element itself: NaN poison, outside the planes too, is replaced
+                    // inside them only.
+                    float[] gw = new float[4 + planes * plane + 3];
+                    java.util.Arrays.fill(gw, Float.NaN);
+                    MaxPool2x2Blocks.backward(planes, gy, 2, as, 3, outH, outW, gw, 4);
+                    assertThat(java.util.Arrays.copyOfRange(gw, 4, 4 + planes * plane))
+                            .containsExactly(java.util.Arrays.copyOfRange(gs, 4, 4 + planes * plane));
+                    assertThat(gw[3]).isNaN();
+                    assertThat(gw[4 + planes * plane]).isNaN();
                 }
             }
             double total = 0;

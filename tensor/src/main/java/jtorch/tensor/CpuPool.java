@@ -44,7 +44,7 @@ final class CpuPool {
         int ohw = p.outH() * p.outW();
         Object ga = CpuStorage.arrayOf(gy);
         Object xa = CpuStorage.arrayOf(gx);
-        // Windows that tile the planes: gx is written in full (the same as adding into the zeroed gx).
+        // Windows that tile the planes: Pool's 2x2 kernel, which writes whole blocks of planes in order.
         boolean tiled = p.kH() == 2 && p.kW() == 2 && p.sH() == 2 && p.sW() == 2 && p.pH() == 0 && p.pW() == 0
                 && p.dH() == 1 && p.dW() == 1 && gx.size(2) == 2 * p.outH() && gx.size(3) == 2 * p.outW();
         Parallel.forRange(0, planes, grain(gx), (from, to) -> {
