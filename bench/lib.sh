@@ -21,11 +21,11 @@ bench_classpath() {
   echo "$jar"
 }
 
-# bench_rounds: how many times a compare script alternates jtorch and its peer (BENCH_ROUNDS, default 3). Both
-# sides swing 10-25% between processes here, so one round decides a ratio near its target by chance; the scripts
-# report each side's median over the rounds and the spread of the per-round ratios.
+# bench_rounds [DEFAULT]: how many times a compare script alternates jtorch and its peer (BENCH_ROUNDS, else
+# DEFAULT, else 3). Both sides swing 10-25% between processes here, so one round decides a ratio near its target by
+# chance; the scripts report each side's median over the rounds and the spread of the per-round ratios.
 bench_rounds() {
-  local r=${BENCH_ROUNDS:-3}
+  local r=${BENCH_ROUNDS:-${1:-3}}
   if ! [[ "$r" =~ ^[1-9][0-9]*$ ]]; then
     echo "bench: BENCH_ROUNDS must be a positive integer, got '$r'" >&2
     exit 2
