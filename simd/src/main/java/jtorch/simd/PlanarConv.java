@@ -208,11 +208,34 @@ public final class PlanarConv {
      */
     public static void weightGrad(Layout g, float[] x, int xOff, float[] gy, int gyOff, int cout, float[] part,
                                   float[] gw, int gwOff, int b0, int b1) {
-        weightGrad(IMPL, g, x, xOff, gy, gyOff, cout, part, gw, gwOff, b0, b1);
+        weightGrad(IMPL, g, x, xOff, gy, gyOff, cout, part, gw, gwOff, b0, b1, null);
+    }
+
+    /**
+     * As {@link #weightGrad(Layout, float[], int, float[], int, int, float[], float[], int, int, int)}, also adding
+     * each image's {@code Reduce.sum} of channel o's gradient plane into {@code biasSums[o]}, in image order (the
+     * bias gradient, summed while the plane is in cache from the weight gradient's tiles, not read again from memory).
+     */
+    public static void weightGrad(Layout g, float[] x, int xOff, float[] gy, int gyOff, int cout, float[] part,
+                                  float[] gw, int gwOff, int b0, int b1, double[] biasSums) {
+        if (biasSums != null && biasSums.length < cout) {
+            throw new IllegalArgumentException("PlanarConv.weightGrad: biasSums holds " + biasSums.length
+                    + " sums for " + cout + " output channels");
+        }
+        weightGrad(IMPL, g, x, xOff, gy, gyOff, cout, part, gw, gwOff, b0, b1, biasSums);
+    }
+
+    /** Adds the sums of the gradient planes of channels o0 .. o0 + ocs - 1 of one image (at gImg) into biasSums. */
+    private static void addBiasSums(float[] gy, int gImg, int plane, int o0, int ocs, double[] biasSums) {
+        if (biasSums != null) {
+            for (int r = 0; r < ocs; r++) {
+                biasSums[o0 + r] += Reduce.sum(plane, gy, gImg + r * plane);
+            }
+        }
     }
 
     static void weightGrad(PlanarConvKernels impl, Layout g, float[] x, int xOff, float[] gy, int gyOff, int cout,
-                           float[] part, float[] gw, int gwOff, int b0, int b1) {
+                           float[] part, float[] gw, int gwOff, int b0, int b1, double[] biasSums) {
         Checks.positive("PlanarConv.weightGrad", "cout", cout);
         if (g.outW() < impl.minWidth()) {
             impl = NARROW;
@@ -233,7 +256,7 @@ public final class PlanarConv {
         java.util.Arrays.fill(part, 0, need, 0f);
         int rowStep = g.strideH() * g.width();
         if (g.kH() == COLUMN_TAPS && g.strideH() == g.dilH()) {
-            weightGradColumns(impl, g, x, xOff, gy, gyOff, cout, part, gw, gwOff, b0, b1);
+            weightGradColumns(impl, g, x, xOff, gy, gyOff, cout, part, gw, gwOff, b0, b1, biasSums);
             return;
         }
         int[] tapOff = g.tapOffsets();
@@ -247,6 +270,7 @@ public final class PlanarConv {
                     impl.weightGradImage(x, xImg, rowStep, tapOff, t * TAP_BLOCK, gy, gImg, plane, ocs, outH, outW,
                             part, ((b - b0) * tapBlocks + t) * tile);
                 }
+                addBiasSums(gy, gImg, plane, o0, ocs, biasSums);
             }
         }
         // Each (channel, tap) sum adds its lanes in order; it sits in its tile at row o % 4, column tap % 4.
@@ -271,7 +295,8 @@ public final class PlanarConv {
      * lanes take no more than ⌈K/4⌉ tiles of 4 x 4).
      */
     private static void weightGradColumns(PlanarConvKernels impl, Layout g, float[] x, int xOff, float[] gy, int gyOff,
-                                          int cout, float[] part, float[] gw, int gwOff, int b0, int b1) {
+                                          int cout, float[] part, float[] gw, int gwOff, int b0, int b1,
+                                          double[] biasSums) {
         int k = g.k();
         int kW = g.kW();
         int outH = g.outH();
@@ -292,6 +317,7 @@ public final class PlanarConv {
                     impl.weightGradColumn(x, xImg, rowStep, colOff, gy, gImg, plane, ocs, outH, outW, part,
                             ((b - b0) * columns + col) * tile);
                 }
+                addBiasSums(gy, gImg, plane, o0, ocs, biasSums);
             }
         }
         for (int o = b0 * GRAD_BLOCK; o < Math.min(cout, b1 * GRAD_BLOCK); o++) {

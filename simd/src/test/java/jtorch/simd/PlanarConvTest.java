@@ -132,9 +132,20 @@ class PlanarConvTest {
         int blocks = PlanarConv.gradBlocks(o);
         int split = blocks / 2;
         float[] part = new float[PlanarConv.partialSize(blocks, k)];
-        weightGrad(impl, g, xp, gy, o, part, gw, 0, split);
-        weightGrad(impl, g, xp, gy, o, part, gw, split, blocks);
+        double[] biasSums = new double[o + 1];
+        biasSums[o] = 7;
+        weightGrad(impl, g, xp, gy, o, part, gw, 0, split, biasSums);
+        weightGrad(impl, g, xp, gy, o, part, gw, split, blocks, biasSums);
         assertThat(gw[0]).isEqualTo(0.5f);
+        // Bias sums: per channel, each image's Reduce.sum of its plane, added in image order (CpuConv's bias gradient).
+        for (int oc = 0; oc < o; oc++) {
+            double expect = 0;
+            for (int i = 0; i < n; i++) {
+                expect += Reduce.sum(oH * oW, gy, (i * o + oc) * oH * oW);
+            }
+            assertThat(biasSums[oc]).as("bias sum %d", oc).isEqualTo(expect);
+        }
+        assertThat(biasSums[o]).isEqualTo(7);
         for (int oc = 0; oc < o; oc++) {
             for (int t = 0; t < k; t++) {
                 int cc = t / (kH * kW);
@@ -155,8 +166,8 @@ class PlanarConvTest {
     }
 
     private static void weightGrad(PlanarConvKernels impl, PlanarConv.Layout g, float[] xp, float[] gy, int o,
-                                   float[] part, float[] gw, int b0, int b1) {
-        PlanarConv.weightGrad(impl, g, xp, 3, gy, 0, o, part, gw, 1, b0, b1);
+                                   float[] part, float[] gw, int b0, int b1, double[] biasSums) {
+        PlanarConv.weightGrad(impl, g, xp, 3, gy, 0, o, part, gw, 1, b0, b1, biasSums);
     }
 
     @Test

@@ -110,7 +110,8 @@ final class CpuConv {
 
     static void backward(NdArray gy, NdArray x, NdArray w, ConvParams p, NdArray gx, NdArray gw, NdArray gb) {
         Geo g = Geo.of(x, w, gy.size(2), gy.size(3), p.groups());
-        if (gb != null) {
+        boolean planarWeights = gw != null && CpuConvPlanar.supports(x, w, p);
+        if (gb != null && !planarWeights) {
             biasGrad(gy, g, gb);
         }
         boolean direct = CpuConvDirect.supports(x, w, p);
@@ -124,8 +125,9 @@ final class CpuConv {
             }
         }
         if (gw != null) {
-            if (CpuConvPlanar.supports(x, w, p)) {
-                CpuConvPlanar.weightGrad(gy, x, w, p, gw);
+            if (planarWeights) {
+                // The bias gradient is summed there, in the weight gradient's pass over gy.
+                CpuConvPlanar.weightGrad(gy, x, w, p, gw, gb);
             } else if (CpuConvWinograd5x5.supportsWeightGrad(x, w, p)) {
                 CpuConvWinograd5x5.weightGrad(gy, x, w, p, gw);
             } else if (direct) {

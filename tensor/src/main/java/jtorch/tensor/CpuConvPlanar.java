@@ -71,16 +71,28 @@ final class CpuConvPlanar {
         });
     }
 
-    /** gw += Σ_images gy ⋆ x, blocks of 4 output channels split over threads. */
-    static void weightGrad(NdArray gy, NdArray x, NdArray w, ConvParams p, NdArray gw) {
+    /**
+     * gw += Σ_images gy ⋆ x, blocks of 4 output channels split over threads; gb (may be null) += the bias gradient,
+     * each channel's planes summed by the thread that owns its weight-gradient rows while they are in its cache
+     * (the same sums, in the same order, as {@link CpuConv}'s separate pass, which read the 8 MB gradient of the
+     * CIFAR network's first layer from memory again).
+     */
+    static void weightGrad(NdArray gy, NdArray x, NdArray w, ConvParams p, NdArray gw, NdArray gb) {
         PlanarConv.Layout g = layout(x, w, p);
         int o = w.size(0);
         float[] xp = padded(x, p, g);
         float[] ga = CpuStorage.floatsOf(gy);
         float[] wa = CpuStorage.floatsOf(gw);
+        double[] biasSums = gb == null ? null : new double[o];
         Parallel.forRange(0, PlanarConv.gradBlocks(o), 1, (b0, b1) -> {
             float[] part = Scratch.floats(4, PlanarConv.partialSize(b1 - b0, g.k()));
-            PlanarConv.weightGrad(g, xp, 0, ga, gy.offset(), o, part, wa, gw.offset(), b0, b1);
+            PlanarConv.weightGrad(g, xp, 0, ga, gy.offset(), o, part, wa, gw.offset(), b0, b1, biasSums);
         });
+        if (gb != null) {
+            float[] ba = CpuStorage.floatsOf(gb);
+            for (int oc = 0; oc < o; oc++) {
+                ba[gb.offset() + oc] += (float) biasSums[oc];
+            }
+        }
     }
 }
