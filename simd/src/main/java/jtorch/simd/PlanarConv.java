@@ -247,90 +247,58 @@ public final class PlanarConv {
         int plane = outH * outW;
         int lanes = impl.lanes();
         int tapBlocks = (k + TAP_BLOCK - 1) / TAP_BLOCK;
-        int tile = GRAD_BLOCK * TAP_BLOCK * lanes;
-        int need = (b1 - b0) * tapBlocks * tile;
+        int need = (b1 - b0) * tapBlocks * GRAD_BLOCK * TAP_BLOCK * lanes;
         Checks.span("PlanarConv.weightGrad", "x", x, "xOff", xOff, (long) g.images() * g.imageSize());
         Checks.span("PlanarConv.weightGrad", "gy", gy, "gyOff", gyOff, (long) g.images() * cout * plane);
         Checks.span("PlanarConv.weightGrad", "gw", gw, "gwOff", gwOff, (long) cout * k);
         Checks.span("PlanarConv.weightGrad", "part", part, "partOff", 0, need);
         java.util.Arrays.fill(part, 0, need, 0f);
         int rowStep = g.strideH() * g.width();
-        if (g.kH() == COLUMN_TAPS && g.strideH() == g.dilH()) {
-            weightGradColumns(impl, g, x, xOff, gy, gyOff, cout, part, gw, gwOff, b0, b1, biasSums);
-            return;
-        }
-        int[] tapOff = g.tapOffsets();
-        for (int i = 0; i < g.images(); i++) {
-            int xImg = xOff + i * g.imageSize();
-            for (int b = b0; b < b1; b++) {
-                int o0 = b * GRAD_BLOCK;
-                int ocs = Math.min(GRAD_BLOCK, cout - o0);
-                int gImg = gyOff + (i * cout + o0) * plane;
-                for (int t = 0; t < tapBlocks; t++) {
-                    impl.weightGradImage(x, xImg, rowStep, tapOff, t * TAP_BLOCK, gy, gImg, plane, ocs, outH, outW,
-                            part, ((b - b0) * tapBlocks + t) * tile);
-                }
-                addBiasSums(gy, gImg, plane, o0, ocs, biasSums);
-            }
-        }
-        // Each (channel, tap) sum adds its lanes in order; it sits in its tile at row o % 4, column tap % 4.
-        for (int o = b0 * GRAD_BLOCK; o < Math.min(cout, b1 * GRAD_BLOCK); o++) {
-            int r = o % GRAD_BLOCK;
-            for (int tap = 0; tap < k; tap++) {
-                int p = ((o / GRAD_BLOCK - b0) * tapBlocks + tap / TAP_BLOCK) * tile
-                        + (r * TAP_BLOCK + tap % TAP_BLOCK) * lanes;
-                float s = 0f;
-                for (int l = 0; l < lanes; l++) {
-                    s += part[p + l];
-                }
-                gw[gwOff + o * k + tap] += s;
-            }
-        }
-    }
-
-    /**
-     * {@link #weightGrad} by {@link PlanarConvKernels#weightGradColumn} tiles, one per filter column (input channel
-     * c, tap column kx): each (channel, tap) sum runs over images, rows and lanes in the same order as the 4 x 4
-     * tiles', so the result is the same to the bit. {@code part} is zeroed and large enough (C·kW columns of 4 x 5
-     * lanes take no more than ⌈K/4⌉ tiles of 4 x 4).
-     */
-    private static void weightGradColumns(PlanarConvKernels impl, Layout g, float[] x, int xOff, float[] gy, int gyOff,
-                                          int cout, float[] part, float[] gw, int gwOff, int b0, int b1,
-                                          double[] biasSums) {
-        int k = g.k();
+        // Tiles of 4 output channels x `width` taps: one 5-row filter column each (weightGradColumn) when the
+        // filter has 5 rows and its stride equals its dilation, else 4 consecutive taps (weightGradImage). Each
+        // (channel, tap) sum runs over images, rows and lanes in the same order either way, so the two give the
+        // same bits; C·kW columns of 4 x 5 lanes take no more of part than ⌈K/4⌉ tiles of 4 x 4.
+        boolean columns = g.kH() == COLUMN_TAPS && g.strideH() == g.dilH();
         int kW = g.kW();
-        int outH = g.outH();
-        int outW = g.outW();
-        int plane = outH * outW;
-        int lanes = impl.lanes();
-        int columns = g.channels() * kW;
-        int tile = GRAD_BLOCK * COLUMN_TAPS * lanes;
-        int rowStep = g.strideH() * g.width();
+        int width = columns ? COLUMN_TAPS : TAP_BLOCK;
+        int tiles = columns ? g.channels() * kW : tapBlocks;
+        int tileSize = GRAD_BLOCK * width * lanes;
+        int[] tapOff = columns ? null : g.tapOffsets();
         for (int i = 0; i < g.images(); i++) {
             int xImg = xOff + i * g.imageSize();
             for (int b = b0; b < b1; b++) {
                 int o0 = b * GRAD_BLOCK;
                 int ocs = Math.min(GRAD_BLOCK, cout - o0);
                 int gImg = gyOff + (i * cout + o0) * plane;
-                for (int col = 0; col < columns; col++) {
-                    int colOff = col / kW * g.height() * g.width() + col % kW * g.dilW();
-                    impl.weightGradColumn(x, xImg, rowStep, colOff, gy, gImg, plane, ocs, outH, outW, part,
-                            ((b - b0) * columns + col) * tile);
+                for (int t = 0; t < tiles; t++) {
+                    int at = ((b - b0) * tiles + t) * tileSize;
+                    if (columns) {
+                        int colOff = t / kW * g.height() * g.width() + t % kW * g.dilW();
+                        impl.weightGradColumn(x, xImg, rowStep, colOff, gy, gImg, plane, ocs, outH, outW, part, at);
+                    } else {
+                        impl.weightGradImage(x, xImg, rowStep, tapOff, t * TAP_BLOCK, gy, gImg, plane, ocs, outH,
+                                outW, part, at);
+                    }
                 }
                 addBiasSums(gy, gImg, plane, o0, ocs, biasSums);
             }
         }
+        // Each (channel, tap) sum adds its lanes in order; it sits in its tile at row o % 4, column u.
         for (int o = b0 * GRAD_BLOCK; o < Math.min(cout, b1 * GRAD_BLOCK); o++) {
             int r = o % GRAD_BLOCK;
-            for (int col = 0; col < columns; col++) {
-                for (int t = 0; t < COLUMN_TAPS; t++) {
-                    int p = ((o / GRAD_BLOCK - b0) * columns + col) * tile + (r * COLUMN_TAPS + t) * lanes;
+            for (int t = 0; t < tiles; t++) {
+                for (int u = 0; u < width; u++) {
+                    // K index c·kH·kW + ky·kW + kx (OIHW): column t is (c, kx) = (t / kW, t % kW) with ky = u.
+                    int tap = columns ? (t / kW * COLUMN_TAPS + u) * kW + t % kW : t * TAP_BLOCK + u;
+                    if (tap >= k) {
+                        break;   // the last 4-tap tile's padding
+                    }
+                    int p = ((o / GRAD_BLOCK - b0) * tiles + t) * tileSize + (r * width + u) * lanes;
                     float s = 0f;
                     for (int l = 0; l < lanes; l++) {
                         s += part[p + l];
                     }
-                    // K index c·kH·kW + ky·kW + kx (OIHW), with ky = t.
-                    gw[gwOff + o * k + col / kW * COLUMN_TAPS * kW + t * kW + col % kW] += s;
+                    gw[gwOff + o * k + tap] += s;
                 }
             }
         }
